@@ -91,7 +91,7 @@ func Load(ctx context.Context, c *feeds.Client, it FeedItem) (a Article, note st
 func Render(a Article, width int, style string) (string, error) { return "", errTODO }
 
 // Marshal and Unmarshal are the store's cache format.
-func Marshal(a Article) ([]byte, error)       { return nil, errTODO }
+func Marshal(a Article) ([]byte, error)      { return nil, errTODO }
 func Unmarshal(data []byte) (Article, error) { return Article{}, errTODO }
 
 // PlainText is the article's text for the search index.
