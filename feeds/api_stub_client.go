@@ -5,49 +5,9 @@ package feeds
 import (
 	"context"
 	"errors"
-	"io"
 	"net/url"
 	"time"
 )
-
-var errTODO = errors.New("not implemented")
-
-// ParseOptions tune Parse. Zero values mean: Now = time.Now(), MaxItems = 5000.
-type ParseOptions struct {
-	Now      time.Time
-	MaxItems int
-}
-
-// Parse parses one feed document (UTF-8 bytes) once with gofeed and
-// normalises it. base resolves relative URLs (the feed's own URL).
-func Parse(r io.Reader, base *url.URL, opt ParseOptions) (Feed, error) { return Feed{}, errTODO }
-
-// Link is a feed advertised by a page (<link rel="alternate">).
-type Link struct {
-	URL   string
-	Title string
-	Type  string // application/rss+xml, application/atom+xml, application/feed+json
-}
-
-// Discover lists the feeds a HTML page links to, absolute, in page order.
-func Discover(r io.Reader, base *url.URL) ([]Link, error) { return nil, errTODO }
-
-// Outline is one subscription in an OPML file.
-type Outline struct {
-	URL   string
-	Title string
-	Site  string
-	Tags  []string
-}
-
-// ReadOPML reads subscriptions from an OPML document. It keeps only http,
-// https and file feed URLs; skipped lists what it refused and why.
-func ReadOPML(r io.Reader) (outlines []Outline, skipped []string, err error) {
-	return nil, nil, errTODO
-}
-
-// WriteOPML writes an OPML 2.0 document; tags become category attributes.
-func WriteOPML(w io.Writer, title string, outlines []Outline) error { return errTODO }
 
 // Options configure a Client. Zero values take DESIGN.md's defaults.
 type Options struct {
@@ -95,7 +55,7 @@ type Request struct {
 
 // FetchFeed fetches and parses one feed URL (http, https, file:// or a path).
 func (c *Client) FetchFeed(ctx context.Context, req Request) Result {
-	return Result{URL: req.URL, Err: errTODO}
+	return Result{URL: req.URL, Err: errClientTODO}
 }
 
 // FetchAll fetches reqs with bounded concurrency (Jobs overall, PerHost per
@@ -115,5 +75,7 @@ type Page struct {
 // FetchPage GETs a web page (http, https, file:// or a path) with the same
 // limits as feeds, transcoding its charset to UTF-8.
 func (c *Client) FetchPage(ctx context.Context, rawURL string) (Page, error) {
-	return Page{}, errTODO
+	return Page{}, errClientTODO
 }
+
+var errClientTODO = errors.New("not implemented")
