@@ -1,0 +1,67 @@
+// Package refresh fetches subscribed feeds and records the results in the
+// store: the one path shared by `newsterm refresh`, the reader's r/R keys,
+// `add` and the demo's first load.
+package refresh
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/newsterm/newsterm/feeds"
+	"github.com/newsterm/newsterm/sanitize"
+	"github.com/newsterm/newsterm/store"
+)
+
+// Failure is one feed that could not be fetched or stored.
+type Failure struct {
+	URL   string `json:"url"`
+	Error string `json:"error"`
+}
+
+// Summary is what a refresh did. Failed is never nil, so it encodes as [].
+type Summary struct {
+	Feeds    int       `json:"feeds"`
+	NewItems int       `json:"new_items"`
+	Failed   []Failure `json:"failed"`
+}
+
+// Progress is told about each feed as it finishes (from one goroutine at a
+// time): how many are done out of total, and that feed's URL and error.
+type Progress func(done, total int, url string, err error)
+
+// Run fetches every feed in list with c's concurrency limits and stores each
+// result in its own transaction as it arrives. One feed's failure never
+// stops the others; the returned error is only for the store failing as a
+// whole (ctx cancelled included).
+func Run(ctx context.Context, c *feeds.Client, db *store.Store, list []store.Feed, now func() time.Time, progress Progress) (Summary, error) {
+	sum := Summary{Feeds: len(list), Failed: []Failure{}}
+	reqs := make([]feeds.Request, len(list))
+	for i, f := range list {
+		reqs[i] = feeds.Request{URL: f.URL, Validators: f.Validators}
+	}
+	var storeErr error
+	done := 0
+	c.FetchAll(ctx, reqs, func(r feeds.Result) {
+		done++
+		n, err := db.SaveFetch(ctx, store.Fetched{
+			URL: r.URL, At: now(), Feed: r.Feed, NotModified: r.NotModified,
+			Validators: r.Validators, Err: r.Err,
+		})
+		switch {
+		case err != nil && storeErr == nil:
+			storeErr = fmt.Errorf("save %s: %w", r.URL, err)
+		case r.Err != nil:
+			sum.Failed = append(sum.Failed, Failure{URL: r.URL, Error: sanitize.Line(r.Err.Error())})
+		default:
+			sum.NewItems += n
+		}
+		if progress != nil {
+			progress(done, len(list), r.URL, r.Err)
+		}
+	})
+	if storeErr != nil {
+		return sum, storeErr
+	}
+	return sum, ctx.Err()
+}
