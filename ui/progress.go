@@ -1,0 +1,106 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/charmbracelet/bubbles/progress"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/newsterm/newsterm/sanitize"
+)
+
+// RunProgress shows a one-line progress bar on out (a terminal) while work
+// runs in its own goroutine. work calls step once per finished unit with a
+// label (the feed just fetched); the bar shows done/total and that label.
+// It returns work's error, or tea.ErrInterrupted at once when the user
+// presses ctrl+c (work is then left to end with the process).
+//
+// The `refresh` command is its only user: it runs inline (no alternate
+// screen) and reads no keys, so the summary printed after it lands right
+// below the finished bar.
+func RunProgress(out io.Writer, total int, work func(step func(label string)) error) error {
+	p := tea.NewProgram(newProgressModel(total), tea.WithOutput(out), tea.WithInput(nil))
+	result := make(chan error, 1)
+	go func() {
+		err := work(func(label string) { p.Send(progressSteppedMsg{label: label}) })
+		result <- err
+		p.Send(progressFinishedMsg{})
+	}()
+	if _, err := p.Run(); err != nil {
+		if errors.Is(err, tea.ErrInterrupted) || errors.Is(err, tea.ErrProgramKilled) {
+			return err
+		}
+		// The bar failed (not the work): let the work finish, report both.
+		if werr := <-result; werr != nil {
+			return werr
+		}
+		return fmt.Errorf("progress display: %w", err)
+	}
+	return <-result
+}
+
+// progressSteppedMsg says one more unit of work finished.
+type progressSteppedMsg struct{ label string }
+
+// progressFinishedMsg says the work returned.
+type progressFinishedMsg struct{}
+
+// progressModel is the bar: how far along, and what finished last.
+type progressModel struct {
+	bar      progress.Model
+	width    int
+	done     int
+	total    int
+	label    string
+	finished bool
+}
+
+func newProgressModel(total int) progressModel {
+	return progressModel{
+		bar:   progress.New(progress.WithDefaultGradient(), progress.WithoutPercentage()),
+		width: 80,
+		total: total,
+	}
+}
+
+func (m progressModel) Init() tea.Cmd { return nil }
+
+func (m progressModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width = msg.Width
+	case progressSteppedMsg:
+		if m.done < m.total {
+			m.done++
+		}
+		m.label = sanitize.Line(msg.label)
+	case progressFinishedMsg:
+		m.finished = true
+		m.label = ""
+		return m, tea.Quit
+	}
+	return m, nil
+}
+
+// View lays out "[bar] done/total label" within the terminal's width: the
+// bar takes up to 40 columns and the label whatever is left.
+func (m progressModel) View() string {
+	count := fmt.Sprintf(" %d/%d", m.done, m.total)
+	barWidth := min(40, m.width-len(count)-1)
+	if barWidth < 10 {
+		return ansi.Truncate(count[1:]+" "+m.label, max(m.width-1, 1), "…") + "\n"
+	}
+	m.bar.Width = barWidth
+	percent := 1.0
+	if m.total > 0 {
+		percent = float64(m.done) / float64(m.total)
+	}
+	line := m.bar.ViewAs(percent) + count
+	if rest := m.width - 1 - barWidth - len(count) - 1; rest > 0 && m.label != "" {
+		line += " " + ansi.Truncate(m.label, rest, "…")
+	}
+	return line + "\n"
+}
