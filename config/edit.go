@@ -1,0 +1,238 @@
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"strings"
+
+	"github.com/newsterm/newsterm/sanitize"
+)
+
+// newFileHeader starts a config file that AddFeed creates.
+const newFileHeader = "# newsterm config: subscriptions and settings.\n" +
+	"# newsterm add/remove edit this file and keep your comments.\n"
+
+// AddFeed appends a [[feed]] block to the file at path (DefaultPath() when
+// path is ""), creating it and its directory if missing, keeping everything
+// already in the file byte for byte. added is false when the URL is already
+// there (see SameURL). The block is written after one blank line, with the
+// file's own line endings; title and tags are written when given.
+func AddFeed(path string, f Feed) (added bool, err error) {
+	path, target, err := editTarget(path)
+	if err != nil {
+		return false, err
+	}
+	u := strings.TrimSpace(f.URL)
+	if msg, fix := checkFeedURL(u); msg != "" {
+		return false, &Error{File: path, Msg: msg, Fix: fix}
+	}
+	data, err := readFile(target)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		data = []byte(newFileHeader)
+	case err != nil:
+		return false, err
+	default:
+		c, _, err := parse(path, data)
+		if err != nil {
+			return false, err
+		}
+		for _, g := range c.Feeds {
+			if SameURL(g.URL, u) {
+				return false, nil
+			}
+		}
+	}
+	nl := lineEnding(data)
+	out := appendBlock(data, feedBlock(u, f.Title, f.Tags, nl), nl)
+	if _, _, err := parse(path, out); err != nil {
+		return false, fmt.Errorf("add %s: the file would no longer load (%w)", u, err)
+	}
+	return true, writeAtomic(target, out)
+}
+
+// RemoveFeed deletes the [[feed]] block with this URL (see SameURL), keeping
+// the rest of the file byte for byte. The block runs from its [[feed]]
+// header to the next table header, less any comment lines directly above
+// that header (they describe the next block). When it is the last block,
+// the blank lines just above it go too, so an add followed by a remove
+// leaves the file as it was. removed is false when no block has that URL.
+func RemoveFeed(path, url string) (removed bool, err error) {
+	path, target, err := editTarget(path)
+	if err != nil {
+		return false, err
+	}
+	data, err := readFile(target)
+	if errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	c, l, err := parse(path, data)
+	if err != nil {
+		return false, err
+	}
+	idx := -1
+	for i, f := range c.Feeds {
+		if SameURL(f.URL, url) {
+			idx = i
+			break
+		}
+	}
+	if idx < 0 {
+		return false, nil
+	}
+	if len(l.feedHeaders) != len(c.Feeds) {
+		return false, errorf(path, c.Feeds[idx].Line, "remove it by hand, or write each feed as a [[feed]] block",
+			"feed %s is part of an inline array", show(c.Feeds[idx].URL))
+	}
+	from, to := blockSpan(data, l, l.feedHeaders[idx])
+	out := append(append([]byte{}, data[:from]...), data[to:]...)
+	if c2, _, err := parse(path, out); err != nil || len(c2.Feeds) != len(c.Feeds)-1 {
+		return false, errorf(path, l.feedHeaders[idx], "remove the block by hand",
+			"cannot cut the [[feed]] block for %s out cleanly", show(c.Feeds[idx].URL))
+	}
+	return true, writeAtomic(target, out)
+}
+
+// editTarget resolves path (DefaultPath() when "") and, when it is a
+// symlink (dotfile managers use them), the file it points to, so the edit
+// replaces the real file and keeps the link.
+func editTarget(path string) (string, string, error) {
+	if path == "" {
+		path = DefaultPath()
+	}
+	target, err := filepath.EvalSymlinks(path)
+	switch {
+	case err == nil:
+		return path, target, nil
+	case errors.Is(err, fs.ErrNotExist) && !isSymlink(path):
+		return path, path, nil
+	default:
+		return path, "", &Error{File: path, Msg: "cannot resolve: " + unwrapPath(err), Fix: "check the path and any symlink in it", Err: err}
+	}
+}
+
+// blockSpan is the byte range of the [[feed]] block whose header is on
+// line header.
+func blockSpan(data []byte, l *layout, header int) (from, to int) {
+	starts := lineStarts(data)
+	nLines := len(starts) - 1
+	text := func(n int) string { return strings.TrimSpace(string(data[starts[n-1]:starts[n]])) }
+	isComment := func(n int) bool { return !l.inValue[n] && strings.HasPrefix(text(n), "#") }
+	isBlank := func(n int) bool { return !l.inValue[n] && text(n) == "" }
+	next := 0
+	for _, h := range l.headers {
+		if h > header {
+			next = h
+			break
+		}
+	}
+	from = starts[header-1]
+	if next == 0 || next > nLines {
+		first := header
+		for first > 1 && isBlank(first-1) {
+			first--
+		}
+		return starts[first-1], len(data)
+	}
+	end := next
+	for end-1 > header && isComment(end-1) {
+		end--
+	}
+	return from, starts[end-1]
+}
+
+// lineStarts gives the offset of each line's first byte, plus len(data).
+func lineStarts(data []byte) []int {
+	starts := []int{0}
+	for i, c := range data {
+		if c == '\n' && i+1 < len(data) {
+			starts = append(starts, i+1)
+		}
+	}
+	return append(starts, len(data))
+}
+
+// lineEnding is the file's line ending: that of its first line, else "\n".
+func lineEnding(data []byte) string {
+	if i := bytes.IndexByte(data, '\n'); i > 0 && data[i-1] == '\r' {
+		return "\r\n"
+	}
+	return "\n"
+}
+
+// appendBlock adds block after data with exactly one blank line between
+// (none added when data already ends with a blank line).
+func appendBlock(data []byte, block, nl string) []byte {
+	out := append([]byte{}, data...)
+	if len(out) == 0 {
+		return append(out, block...)
+	}
+	if out[len(out)-1] != '\n' {
+		out = append(out, nl...)
+	}
+	body := out[:len(out)-1]
+	last := body[bytes.LastIndexByte(body, '\n')+1:]
+	if len(bytes.TrimSpace(last)) > 0 {
+		out = append(out, nl...)
+	}
+	return append(out, block...)
+}
+
+// feedBlock writes a [[feed]] block. The title and tags may come from a
+// feed on the network, so they are sanitised before they reach the file.
+func feedBlock(url, title string, tags []string, nl string) string {
+	var b strings.Builder
+	b.WriteString("[[feed]]" + nl)
+	b.WriteString("url = " + tomlString(url) + nl)
+	if t := sanitize.Line(title); t != "" {
+		b.WriteString("title = " + tomlString(t) + nl)
+	}
+	var quoted []string
+	for _, t := range tags {
+		if t = sanitize.Line(t); t != "" {
+			quoted = append(quoted, tomlString(t))
+		}
+	}
+	if len(quoted) > 0 {
+		b.WriteString("tags = [" + strings.Join(quoted, ", ") + "]" + nl)
+	}
+	return b.String()
+}
+
+// tomlString quotes s as a TOML basic string.
+func tomlString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch r {
+		case '"':
+			b.WriteString(`\"`)
+		case '\\':
+			b.WriteString(`\\`)
+		case '\b':
+			b.WriteString(`\b`)
+		case '\t':
+			b.WriteString(`\t`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\f':
+			b.WriteString(`\f`)
+		case '\r':
+			b.WriteString(`\r`)
+		default:
+			if r < 0x20 || r == 0x7f {
+				fmt.Fprintf(&b, `\u%04X`, r)
+			} else {
+				b.WriteRune(r)
+			}
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
