@@ -1,0 +1,216 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/newsterm/newsterm/feeds"
+	"github.com/newsterm/newsterm/sanitize"
+)
+
+// Feed is a subscription row with counts.
+type Feed struct {
+	ID          int64
+	URL         string
+	Title       string // the config's title, else the feed's own, else the URL
+	SiteURL     string
+	Tags        []string
+	Validators  feeds.Validators
+	LastFetched time.Time // zero: never
+	LastError   string    // "" when the last fetch succeeded
+	Unread      int
+	Total       int
+}
+
+// Subscription is what the config says about a feed.
+type Subscription struct {
+	URL   string
+	Title string // optional override
+	Tags  []string
+}
+
+// SyncSubscriptions makes the feeds table match the config: inserts new
+// URLs, updates titles/tags/order; feeds no longer subscribed are hidden
+// from Feeds/Items (their rows stay until DeleteFeed). A URL listed twice
+// keeps its first place. Rows that already match are not rewritten.
+func (s *Store) SyncSubscriptions(ctx context.Context, subs []Subscription) error {
+	return s.withTx(ctx, "save subscriptions", func(tx *sql.Tx) error {
+		seen := make(map[string]bool, len(subs))
+		for _, sub := range subs {
+			u := strings.TrimSpace(sub.URL)
+			if u == "" || seen[u] {
+				continue
+			}
+			if err := upsertSubscription(ctx, tx, u, sub, len(seen)); err != nil {
+				return err
+			}
+			seen[u] = true
+		}
+		return unsubscribeOthers(ctx, tx, seen)
+	})
+}
+
+func upsertSubscription(ctx context.Context, tx *sql.Tx, u string, sub Subscription, pos int) error {
+	tags, err := json.Marshal(cleanTags(sub.Tags))
+	if err != nil {
+		return fmt.Errorf("encode tags of %s: %w", u, err)
+	}
+	_, err = tx.ExecContext(ctx, `
+		INSERT INTO feeds (url, title, tags, position, subscribed) VALUES (?, ?, ?, ?, 1)
+		ON CONFLICT (url) DO UPDATE SET
+			title = excluded.title, tags = excluded.tags,
+			position = excluded.position, subscribed = 1
+		WHERE title IS NOT excluded.title OR tags IS NOT excluded.tags
+			OR position IS NOT excluded.position OR subscribed IS NOT 1`,
+		u, sanitize.Line(sub.Title), string(tags), pos)
+	if err != nil {
+		return fmt.Errorf("subscribe %s: %w", u, err)
+	}
+	return nil
+}
+
+func cleanTags(in []string) []string {
+	out := make([]string, 0, len(in))
+	for _, t := range in {
+		if t = sanitize.Line(t); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func unsubscribeOthers(ctx context.Context, tx *sql.Tx, keep map[string]bool) error {
+	rows, err := tx.QueryContext(ctx, "SELECT url FROM feeds WHERE subscribed = 1")
+	if err != nil {
+		return fmt.Errorf("list subscribed feeds: %w", err)
+	}
+	var drop []string
+	for rows.Next() {
+		var u string
+		if err := rows.Scan(&u); err != nil {
+			rows.Close()
+			return fmt.Errorf("list subscribed feeds: %w", err)
+		}
+		if !keep[u] {
+			drop = append(drop, u)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("list subscribed feeds: %w", err)
+	}
+	rows.Close()
+	for _, u := range drop {
+		if _, err := tx.ExecContext(ctx, "UPDATE feeds SET subscribed = 0 WHERE url = ?", u); err != nil {
+			return fmt.Errorf("unsubscribe %s: %w", u, err)
+		}
+	}
+	return nil
+}
+
+// DeleteFeed removes a feed and its items (ErrNotFound if there is no such
+// feed).
+func (s *Store) DeleteFeed(ctx context.Context, url string) error {
+	return s.withTx(ctx, "delete feed "+url, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "DELETE FROM feeds WHERE url = ?", url)
+		if err != nil {
+			return err
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return ErrNotFound
+		}
+		return nil
+	})
+}
+
+const feedColumns = `f.id, f.url, f.title, f.feed_title, f.site_url, f.tags, f.etag,
+	f.last_modified, f.last_fetched, f.last_error,
+	(SELECT count(*) FROM items i WHERE i.feed_id = f.id AND i.read = 0),
+	(SELECT count(*) FROM items i WHERE i.feed_id = f.id)`
+
+// Feeds lists subscribed feeds in config order with unread/total counts.
+func (s *Store) Feeds(ctx context.Context) ([]Feed, error) {
+	var out []Feed
+	err := s.read(ctx, "list feeds", func() error {
+		out = out[:0]
+		rows, err := s.db.QueryContext(ctx, "SELECT "+feedColumns+
+			" FROM feeds f WHERE f.subscribed = 1 ORDER BY f.position, f.id")
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			f, err := scanFeed(rows)
+			if err != nil {
+				return err
+			}
+			out = append(out, f)
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+// Feed returns one feed by URL, subscribed or not (ErrNotFound if none).
+func (s *Store) Feed(ctx context.Context, url string) (Feed, error) {
+	var f Feed
+	err := s.read(ctx, "read feed "+url, func() error {
+		row := s.db.QueryRowContext(ctx, "SELECT "+feedColumns+" FROM feeds f WHERE f.url = ?", url)
+		var err error
+		f, err = scanFeed(row)
+		if err == sql.ErrNoRows {
+			return ErrNotFound
+		}
+		return err
+	})
+	return f, err
+}
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanFeed(r scanner) (Feed, error) {
+	var (
+		f                 Feed
+		title, feedTitle  string
+		tags              string
+		lastFetched       sql.NullInt64
+		etag, lastModfied string
+	)
+	err := r.Scan(&f.ID, &f.URL, &title, &feedTitle, &f.SiteURL, &tags, &etag, &lastModfied,
+		&lastFetched, &f.LastError, &f.Unread, &f.Total)
+	if err != nil {
+		return Feed{}, err
+	}
+	f.Title = firstNonEmpty(title, feedTitle, f.URL)
+	f.Validators = feeds.Validators{ETag: etag, LastModified: lastModfied}
+	if lastFetched.Valid {
+		f.LastFetched = fromMicro(lastFetched.Int64)
+	}
+	f.Tags = []string{}
+	if err := json.Unmarshal([]byte(tags), &f.Tags); err != nil {
+		return Feed{}, fmt.Errorf("decode tags of %s: %w", f.URL, err)
+	}
+	return f, nil
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// Times are stored as Unix microseconds: the range covers any date a feed
+// can write, and ordering is plain integer comparison.
+func toMicro(t time.Time) int64 { return t.UnixMicro() }
+
+func fromMicro(v int64) time.Time { return time.UnixMicro(v).UTC() }

@@ -1,0 +1,241 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/newsterm/newsterm/feeds"
+	"github.com/newsterm/newsterm/sanitize"
+)
+
+// Fetched is the outcome of one feed fetch to record.
+type Fetched struct {
+	URL         string
+	At          time.Time
+	Feed        feeds.Feed // items to upsert (ignored when NotModified or Err)
+	NotModified bool
+	Validators  feeds.Validators
+	Err         error
+}
+
+// maxErrorLen caps a stored fetch error; it is shown on one line.
+const maxErrorLen = 500
+
+// SaveFetch records one fetch in one transaction: feed metadata, validators,
+// last error, and item upserts keyed by (feed, GUID). Existing read/starred
+// state is kept; items absent from this fetch stay. Returns how many items
+// were new.
+//
+// A failed fetch (Err) only records the error and the time; a 304
+// (NotModified) clears the error. A URL the store has not seen yet gets an
+// unsubscribed feed row, which SyncSubscriptions turns visible.
+func (s *Store) SaveFetch(ctx context.Context, f Fetched) (newItems int, err error) {
+	if f.At.IsZero() {
+		f.At = s.now()
+	}
+	err = s.withTx(ctx, "save fetch of "+f.URL, func(tx *sql.Tx) error {
+		newItems = 0
+		feedID, err := ensureFeed(ctx, tx, f.URL)
+		if err != nil {
+			return err
+		}
+		switch {
+		case f.Err != nil:
+			return recordFailure(ctx, tx, feedID, f)
+		case f.NotModified:
+			return recordNotModified(ctx, tx, feedID, f)
+		}
+		if err := recordFeed(ctx, tx, feedID, f); err != nil {
+			return err
+		}
+		newItems, err = upsertItems(ctx, tx, feedID, f)
+		return err
+	})
+	return newItems, err
+}
+
+// ensureFeed returns the feed's id, adding an unsubscribed row if needed.
+func ensureFeed(ctx context.Context, tx *sql.Tx, url string) (int64, error) {
+	var id int64
+	err := tx.QueryRowContext(ctx, "SELECT id FROM feeds WHERE url = ?", url).Scan(&id)
+	if err == nil {
+		return id, nil
+	}
+	if err != sql.ErrNoRows {
+		return 0, fmt.Errorf("find feed: %w", err)
+	}
+	err = tx.QueryRowContext(ctx, `INSERT INTO feeds (url, subscribed, position)
+		VALUES (?, 0, (SELECT coalesce(max(position), 0) + 1 FROM feeds)) RETURNING id`, url).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("add feed: %w", err)
+	}
+	return id, nil
+}
+
+func recordFailure(ctx context.Context, tx *sql.Tx, feedID int64, f Fetched) error {
+	msg := sanitize.Line(f.Err.Error())
+	if msg == "" {
+		msg = "fetch failed"
+	}
+	if r := []rune(msg); len(r) > maxErrorLen {
+		msg = string(r[:maxErrorLen-1]) + "…"
+	}
+	_, err := tx.ExecContext(ctx, "UPDATE feeds SET last_error = ?, last_fetched = ? WHERE id = ?",
+		msg, toMicro(f.At), feedID)
+	if err != nil {
+		return fmt.Errorf("record error: %w", err)
+	}
+	return nil
+}
+
+func recordNotModified(ctx context.Context, tx *sql.Tx, feedID int64, f Fetched) error {
+	// A 304 may carry fresh validators; keep the old ones when it does not.
+	_, err := tx.ExecContext(ctx, `UPDATE feeds SET last_error = '', last_fetched = ?,
+		etag = CASE WHEN ?2 = '' THEN etag ELSE ?2 END,
+		last_modified = CASE WHEN ?3 = '' THEN last_modified ELSE ?3 END
+		WHERE id = ?4`,
+		toMicro(f.At), f.Validators.ETag, f.Validators.LastModified, feedID)
+	if err != nil {
+		return fmt.Errorf("record not modified: %w", err)
+	}
+	return nil
+}
+
+func recordFeed(ctx context.Context, tx *sql.Tx, feedID int64, f Fetched) error {
+	_, err := tx.ExecContext(ctx, `UPDATE feeds SET feed_title = ?, site_url = ?, etag = ?,
+		last_modified = ?, last_fetched = ?, last_error = '' WHERE id = ?`,
+		sanitize.Line(f.Feed.Title), sanitize.Line(f.Feed.SiteURL), f.Validators.ETag,
+		f.Validators.LastModified, toMicro(f.At), feedID)
+	if err != nil {
+		return fmt.Errorf("record feed: %w", err)
+	}
+	return nil
+}
+
+// upsertSQL inserts an item or, when (feed, GUID) exists, updates it only
+// if something the feed says has changed. read, starred and first_seen are
+// never touched; published moves only when the feed gives a date (?20).
+// RETURNING yields a row for each insert and real change, which is what
+// the search index must follow.
+const upsertSQL = `
+INSERT INTO items (feed_id, guid, title, link, author, published, first_seen,
+	photo_url, photo_caption, photo_credit, photo_width, photo_height,
+	comments_count, comments_url, categories, enclosures, summary, content)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
+ON CONFLICT (feed_id, guid) DO UPDATE SET
+	title = excluded.title, link = excluded.link, author = excluded.author,
+	published = CASE WHEN ?19 THEN excluded.published ELSE items.published END,
+	photo_url = excluded.photo_url, photo_caption = excluded.photo_caption,
+	photo_credit = excluded.photo_credit, photo_width = excluded.photo_width,
+	photo_height = excluded.photo_height, comments_count = excluded.comments_count,
+	comments_url = excluded.comments_url, categories = excluded.categories,
+	enclosures = excluded.enclosures, summary = excluded.summary, content = excluded.content
+WHERE items.title IS NOT excluded.title OR items.link IS NOT excluded.link
+	OR items.author IS NOT excluded.author
+	OR (?19 AND items.published IS NOT excluded.published)
+	OR items.photo_url IS NOT excluded.photo_url OR items.photo_caption IS NOT excluded.photo_caption
+	OR items.photo_credit IS NOT excluded.photo_credit OR items.photo_width IS NOT excluded.photo_width
+	OR items.photo_height IS NOT excluded.photo_height
+	OR items.comments_count IS NOT excluded.comments_count
+	OR items.comments_url IS NOT excluded.comments_url OR items.categories IS NOT excluded.categories
+	OR items.enclosures IS NOT excluded.enclosures OR items.summary IS NOT excluded.summary
+	OR items.content IS NOT excluded.content
+RETURNING id`
+
+// upsertItems writes the fetched items and keeps the index in step. An
+// item is new when its id is above every id that existed before: ids only
+// grow (AUTOINCREMENT) and this transaction is the only writer.
+func upsertItems(ctx context.Context, tx *sql.Tx, feedID int64, f Fetched) (int, error) {
+	var maxID int64
+	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) FROM items").Scan(&maxID); err != nil {
+		return 0, fmt.Errorf("read last item id: %w", err)
+	}
+	upsert, err := tx.PrepareContext(ctx, upsertSQL)
+	if err != nil {
+		return 0, fmt.Errorf("prepare item upsert: %w", err)
+	}
+	defer upsert.Close()
+	idx, err := newIndexer(ctx, tx)
+	if err != nil {
+		return 0, err
+	}
+	defer idx.close()
+	added := make(map[int64]bool)
+	for i := range f.Feed.Items {
+		it := &f.Feed.Items[i]
+		id, changed, err := upsertItem(ctx, upsert, feedID, f, it)
+		if err != nil {
+			return 0, fmt.Errorf("save item %q: %w", it.GUID, err)
+		}
+		if !changed {
+			continue
+		}
+		if id > maxID {
+			added[id] = true
+		}
+		if err := idx.index(ctx, id, it.Title, it.Summary, it.Content); err != nil {
+			return 0, err
+		}
+	}
+	return len(added), nil
+}
+
+func upsertItem(ctx context.Context, stmt *sql.Stmt, feedID int64, f Fetched, it *feeds.Item) (id int64, changed bool, err error) {
+	cats, err := json.Marshal(nonNil(it.Categories))
+	if err != nil {
+		return 0, false, fmt.Errorf("encode categories: %w", err)
+	}
+	encl, err := json.Marshal(nonNil(it.Enclosures))
+	if err != nil {
+		return 0, false, fmt.Errorf("encode enclosures: %w", err)
+	}
+	published, dated := f.At, 0
+	if !it.Published.IsZero() {
+		published, dated = it.Published, 1
+	}
+	var p feeds.Photo
+	if it.Photo != nil {
+		p = *it.Photo
+	}
+	var count any
+	if it.Comments.Count != nil {
+		count = int64(*it.Comments.Count)
+	}
+	err = stmt.QueryRowContext(ctx, feedID, itemGUID(it), sanitize.Line(it.Title), sanitize.Line(it.Link),
+		sanitize.Line(it.Author), toMicro(published), toMicro(f.At),
+		sanitize.Line(p.URL), sanitize.Line(p.Caption), sanitize.Line(p.Credit), p.Width, p.Height,
+		count, sanitize.Line(it.Comments.URL), string(cats), string(encl), it.Summary, it.Content,
+		dated).Scan(&id)
+	if err == sql.ErrNoRows {
+		return 0, false, nil // unchanged
+	}
+	if err != nil {
+		return 0, false, err
+	}
+	return id, true, nil
+}
+
+// itemGUID is the item's key within its feed: the GUID, else the link,
+// else a hash of title and date.
+func itemGUID(it *feeds.Item) string {
+	if it.GUID != "" {
+		return it.GUID
+	}
+	if it.Link != "" {
+		return it.Link
+	}
+	h := sha256.Sum256([]byte(it.Title + "\x00" + it.Published.UTC().Format(time.RFC3339Nano)))
+	return "sha256:" + hex.EncodeToString(h[:16])
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}

@@ -1,0 +1,151 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// migration is one numbered schema step. after, when set, runs in the same
+// transaction once the SQL has (for data the SQL alone cannot derive).
+type migration struct {
+	version int
+	name    string
+	sql     string
+	after   func(context.Context, *sql.Tx) error
+}
+
+// migrationHooks are the Go steps that follow a migration's SQL.
+var migrationHooks = map[int]func(context.Context, *sql.Tx) error{
+	2: reindexAll,
+}
+
+// migrations are the embedded steps in order; versions run 1, 2, 3, ...
+var migrations = mustLoadMigrations(migrationFiles)
+
+func mustLoadMigrations(fsys fs.FS) []migration {
+	steps, err := loadMigrations(fsys)
+	if err != nil {
+		panic(err) // the embedded files are part of the program
+	}
+	return steps
+}
+
+func loadMigrations(fsys fs.FS) ([]migration, error) {
+	names, err := fs.Glob(fsys, "migrations/*.sql")
+	if err != nil {
+		return nil, fmt.Errorf("list migrations: %w", err)
+	}
+	steps := make([]migration, 0, len(names)) // Glob sorts by name
+	for i, name := range names {
+		base := path.Base(name)
+		num, _, ok := strings.Cut(base, "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil || v != i+1 {
+			return nil, fmt.Errorf("migration %s: want a name starting %04d_", name, i+1)
+		}
+		body, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, fmt.Errorf("read migration %s: %w", name, err)
+		}
+		steps = append(steps, migration{version: v, name: base, sql: string(body), after: migrationHooks[v]})
+	}
+	return steps, nil
+}
+
+// migrate brings the database up to the last of steps. A database that
+// already holds newsterm data is copied to <path>.bak-v<old> first.
+func (s *Store) migrate(ctx context.Context, steps []migration) error {
+	var version, objects int
+	err := s.retry(ctx, func() error {
+		return s.db.QueryRowContext(ctx, `SELECT
+			(SELECT user_version FROM pragma_user_version),
+			(SELECT count(*) FROM sqlite_schema)`).Scan(&version, &objects)
+	})
+	if err != nil {
+		return openError(s.path, err)
+	}
+	latest := len(steps)
+	switch {
+	case version > latest:
+		return fmt.Errorf("open database %s: its schema version %d is newer than this newsterm "+
+			"understands (%d); upgrade newsterm or choose another path with --db", s.path, version, latest)
+	case version == latest:
+		return nil
+	case version == 0 && objects > 0:
+		return fmt.Errorf("open database %s: it is a SQLite database but not newsterm's; "+
+			"choose another path with --db", s.path)
+	case version > 0:
+		if err := s.backup(ctx, version); err != nil {
+			return err
+		}
+	}
+	for _, m := range steps[version:] {
+		if err := s.withTx(ctx, fmt.Sprintf("migrate %s to version %d (%s)", s.path, m.version, m.name),
+			func(tx *sql.Tx) error { return applyMigration(ctx, tx, m) }); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// applyMigration runs one step unless another process got there first.
+func applyMigration(ctx context.Context, tx *sql.Tx, m migration) error {
+	var current int
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&current); err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	if current >= m.version {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+		return err
+	}
+	if m.after != nil {
+		if err := m.after(ctx, tx); err != nil {
+			return err
+		}
+	}
+	// PRAGMA takes no bound parameters; version is an int.
+	if _, err := tx.ExecContext(ctx, "PRAGMA user_version = "+strconv.Itoa(m.version)); err != nil {
+		return fmt.Errorf("set schema version: %w", err)
+	}
+	return nil
+}
+
+// backup copies the database, consistent and compacted, beside itself. If
+// the usual name is taken (an earlier backup), a timestamp is added.
+func (s *Store) backup(ctx context.Context, version int) error {
+	dst := fmt.Sprintf("%s.bak-v%d", s.path, version)
+	if _, err := os.Lstat(dst); err == nil {
+		dst += "-" + time.Now().UTC().Format("20060102T150405.000000000")
+	}
+	err := s.retry(ctx, func() error {
+		_, err := s.db.ExecContext(ctx, "VACUUM INTO ?", dst)
+		return err
+	})
+	if err != nil {
+		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+			return fmt.Errorf("back up %s before migrating: %w", s.path, err)
+		}
+		return fmt.Errorf("back up %s to %s before migrating it failed (%v); nothing was changed: "+
+			"free disk space or make the directory writable, then run again", s.path, dst, err)
+	}
+	s.backupPath = dst
+	return nil
+}
+
+// BackupPath is the copy Open made before migrating, or "" when it did not
+// need one.
+func (s *Store) BackupPath() string { return s.backupPath }

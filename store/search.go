@@ -1,0 +1,203 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+)
+
+// indexer keeps items_fts in step with items and articles inside one
+// transaction. The article text is read from the articles table, so
+// re-indexing an item after a refresh keeps its extracted text searchable.
+type indexer struct{ stmt *sql.Stmt }
+
+func newIndexer(ctx context.Context, tx *sql.Tx) (*indexer, error) {
+	stmt, err := tx.PrepareContext(ctx, `
+		INSERT OR REPLACE INTO items_fts (rowid, title, summary, content, article)
+		VALUES (?1, ?2, ?3, ?4, coalesce((SELECT text FROM articles WHERE item_id = ?1), ''))`)
+	if err != nil {
+		return nil, fmt.Errorf("prepare search index update: %w", err)
+	}
+	return &indexer{stmt: stmt}, nil
+}
+
+func (x *indexer) close() { x.stmt.Close() }
+
+func (x *indexer) index(ctx context.Context, id int64, title, summary, content string) error {
+	if _, err := x.stmt.ExecContext(ctx, id, title, htmlText(summary), htmlText(content)); err != nil {
+		return fmt.Errorf("index item %d for search: %w", id, err)
+	}
+	return nil
+}
+
+// reindexAll rebuilds the search index from every item; migration 2 runs
+// it for the items that existed before the index did.
+func reindexAll(ctx context.Context, tx *sql.Tx) error {
+	if _, err := tx.ExecContext(ctx, "INSERT INTO items_fts (items_fts) VALUES ('delete-all')"); err != nil {
+		return fmt.Errorf("clear search index: %w", err)
+	}
+	idx, err := newIndexer(ctx, tx)
+	if err != nil {
+		return err
+	}
+	defer idx.close()
+	type row struct {
+		id                      int64
+		title, summary, content string
+	}
+	var last int64
+	for {
+		var batch []row
+		rows, err := tx.QueryContext(ctx, `SELECT id, title, summary, content FROM items
+			WHERE id > ? ORDER BY id LIMIT 500`, last)
+		if err != nil {
+			return fmt.Errorf("read items to index: %w", err)
+		}
+		for rows.Next() {
+			var r row
+			if err := rows.Scan(&r.id, &r.title, &r.summary, &r.content); err != nil {
+				rows.Close()
+				return fmt.Errorf("read items to index: %w", err)
+			}
+			batch = append(batch, r)
+		}
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("read items to index: %w", err)
+		}
+		rows.Close()
+		if len(batch) == 0 {
+			return nil
+		}
+		for _, r := range batch {
+			if err := idx.index(ctx, r.id, r.title, r.summary, r.content); err != nil {
+				return err
+			}
+		}
+		last = batch[len(batch)-1].id
+	}
+}
+
+// htmlText is the text of an HTML fragment for the index: tags dropped,
+// entities decoded, script and style left out, block boundaries kept as
+// spaces so words never run together.
+func htmlText(s string) string {
+	if !strings.ContainsAny(s, "<&") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	z := html.NewTokenizer(strings.NewReader(s))
+	skip := 0
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return b.String()
+		case html.TextToken:
+			if skip == 0 {
+				b.Write(z.Text())
+			}
+		case html.StartTagToken:
+			if isHidden(z) {
+				skip++
+			}
+			b.WriteByte(' ')
+		case html.EndTagToken:
+			if isHidden(z) && skip > 0 {
+				skip--
+			}
+			b.WriteByte(' ')
+		case html.SelfClosingTagToken:
+			b.WriteByte(' ')
+		}
+	}
+}
+
+func isHidden(z *html.Tokenizer) bool {
+	name, _ := z.TagName()
+	switch string(name) {
+	case "script", "style", "template", "noscript":
+		return true
+	}
+	return false
+}
+
+// matchQuery turns what the user typed into an FTS5 query: every word is
+// quoted as a phrase (so `C++ "foo` is not syntax) and all must match.
+// Words with no letter or digit are dropped; "" means nothing to search.
+func matchQuery(q string) string {
+	var terms []string
+	for _, w := range strings.Fields(q) {
+		if !strings.ContainsFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+			continue
+		}
+		terms = append(terms, `"`+strings.ReplaceAll(w, `"`, `""`)+`"`)
+	}
+	return strings.Join(terms, " AND ")
+}
+
+// Search runs a full-text query over title, summary, content and extracted
+// article text, newest first. User input is quoted so syntax never errors.
+// Only subscribed feeds are searched; limit <= 0 means no limit.
+func (s *Store) Search(ctx context.Context, query string, limit int) ([]Item, error) {
+	match := matchQuery(query)
+	if match == "" {
+		return []Item{}, nil
+	}
+	if limit <= 0 {
+		limit = -1
+	}
+	return s.queryItems(ctx, "search "+query, "SELECT "+itemColumns+`
+		FROM items_fts JOIN items i ON i.id = items_fts.rowid JOIN feeds f ON f.id = i.feed_id
+		WHERE items_fts MATCH ? AND f.subscribed = 1
+		ORDER BY i.published DESC, i.id DESC LIMIT ?`, match, limit)
+}
+
+// SaveArticle caches an extracted article (opaque JSON from package article)
+// and its plain text for search (ErrNotFound for an unknown item).
+func (s *Store) SaveArticle(ctx context.Context, itemID int64, data []byte, text string) error {
+	return s.withTx(ctx, fmt.Sprintf("save article for item %d", itemID), func(tx *sql.Tx) error {
+		var title, summary, content string
+		err := tx.QueryRowContext(ctx, "SELECT title, summary, content FROM items WHERE id = ?", itemID).
+			Scan(&title, &summary, &content)
+		if err == sql.ErrNoRows {
+			return ErrNotFound
+		}
+		if err != nil {
+			return err
+		}
+		if data == nil {
+			data = []byte{}
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO articles (item_id, data, text, fetched_at)
+			VALUES (?, ?, ?, ?) ON CONFLICT (item_id) DO UPDATE SET
+			data = excluded.data, text = excluded.text, fetched_at = excluded.fetched_at`,
+			itemID, data, text, toMicro(s.now()))
+		if err != nil {
+			return err
+		}
+		idx, err := newIndexer(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer idx.close()
+		return idx.index(ctx, itemID, title, summary, content)
+	})
+}
+
+// Article returns the cached article, ok=false when none.
+func (s *Store) Article(ctx context.Context, itemID int64) (data []byte, ok bool, err error) {
+	err = s.read(ctx, fmt.Sprintf("read article for item %d", itemID), func() error {
+		err := s.db.QueryRowContext(ctx, "SELECT data FROM articles WHERE item_id = ?", itemID).Scan(&data)
+		if err == sql.ErrNoRows {
+			data, ok = nil, false
+			return nil
+		}
+		ok = err == nil
+		return err
+	})
+	return data, ok, err
+}

@@ -1,0 +1,90 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// busyRetries is how many more times an operation that met SQLITE_BUSY
+// after the busy timeout is tried again.
+const busyRetries = 3
+
+// retry runs fn again when SQLite still reports a lock after its own busy
+// timeout: rare (recovery after a crash, a checkpoint in another process),
+// but "database is locked" must not reach the user for it. fn must be safe
+// to run more than once.
+func (s *Store) retry(ctx context.Context, fn func() error) error {
+	delay := 50 * time.Millisecond
+	for attempt := 0; ; attempt++ {
+		err := fn()
+		if err == nil || !isBusy(err) || attempt == busyRetries {
+			return err
+		}
+		t := time.NewTimer(delay)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return ctx.Err()
+		case <-t.C:
+		}
+		delay *= 4
+	}
+}
+
+// withTx runs fn in one write transaction (BEGIN IMMEDIATE, from the DSN),
+// committing when fn returns nil and rolling back otherwise. The error fn
+// returned is the one reported. fn may run again after SQLITE_BUSY, so it
+// must reset anything it accumulates outside the database.
+func (s *Store) withTx(ctx context.Context, what string, fn func(*sql.Tx) error) error {
+	select {
+	case s.write <- struct{}{}:
+	case <-ctx.Done():
+		return fmt.Errorf("%s: %w", what, ctx.Err())
+	}
+	defer func() { <-s.write }()
+	err := s.retry(ctx, func() error { return s.runTx(ctx, fn) })
+	if err != nil {
+		if errors.Is(err, ErrNotFound) || errors.Is(err, context.Canceled) ||
+			errors.Is(err, context.DeadlineExceeded) {
+			return fmt.Errorf("%s: %w", what, err)
+		}
+		return s.writeError(what, err)
+	}
+	return nil
+}
+
+func (s *Store) runTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	if err := fn(tx); err != nil {
+		if rbErr := tx.Rollback(); rbErr != nil && !errors.Is(rbErr, sql.ErrTxDone) {
+			return fmt.Errorf("%w (rollback also failed: %v)", err, rbErr)
+		}
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// read runs a query function with the same retry as writes, wrapping its
+// error with what was being read.
+func (s *Store) read(ctx context.Context, what string, fn func() error) error {
+	err := s.retry(ctx, fn)
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, ErrNotFound) {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	if isBusy(err) {
+		return fmt.Errorf("%s: %w", what, busyError(s.path))
+	}
+	return fmt.Errorf("%s: %w", what, err)
+}
