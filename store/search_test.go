@@ -1,0 +1,126 @@
+package store
+
+import (
+	"context"
+	"testing"
+)
+
+func TestSearch(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	subscribe(t, s, Subscription{URL: feedA}, Subscription{URL: feedB})
+	bodyOnly := story("body", 1)
+	bodyOnly.Content = `<div class="xylophone"><p>The <b>Haqqani</b> network&#39;s reach.</p>` +
+		`<script>var secretword = 1;</script></div>`
+	summaryOnly := story("summary", 2)
+	summaryOnly.Summary = "Talks in <em>Islamabad</em>"
+	both := story("both", 3)
+	both.Title = "Haqqani network and Islamabad"
+	cpp := story("cpp", 4)
+	cpp.Title = `C++ "quoted" talk`
+	hidden := story("hidden", 5)
+	hidden.Content = "<p>Haqqani</p>"
+	save(t, s, feedA, bodyOnly, summaryOnly, both, cpp)
+	save(t, s, feedC, hidden) // never subscribed
+	article := story("article", 0)
+	save(t, s, feedB, article)
+	if err := s.SaveArticle(ctx, itemByGUID(t, s, "article").ID, []byte(`{}`), "The full text mentions quinoa."); err != nil {
+		t.Fatal(err)
+	}
+
+	tests := []struct {
+		query string
+		want  string
+	}{
+		{"haqqani", "[both body]"},
+		{"Haqqani islamabad", "[both]"},
+		{"network's", "[body]"},
+		{"islamabad", "[both summary]"},
+		{"xylophone", "[]"},  // attribute, not text
+		{"secretword", "[]"}, // script
+		{"div", "[]"},        // tag name
+		{"quinoa", "[article]"},
+		{`C++ "foo`, "[]"},
+		{`C++ "quoted`, "[cpp]"},
+		{`"`, "[]"},
+		{"", "[]"},
+		{"AND OR NOT", "[]"},
+		{"title:haqqani", "[]"},
+		{"haq*", "[]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			got, err := s.Search(ctx, tt.query, 0)
+			if err != nil {
+				t.Fatalf("Search(%q): %v", tt.query, err)
+			}
+			if guids(got) != tt.want {
+				t.Errorf("Search(%q) = %s, want %s", tt.query, guids(got), tt.want)
+			}
+		})
+	}
+	if got, _ := s.Search(ctx, "haqqani", 1); guids(got) != "[both]" {
+		t.Errorf("limit 1 = %s", guids(got))
+	}
+}
+
+func TestSearchFollowsRefreshAndArticle(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	subscribe(t, s, Subscription{URL: feedA})
+	it := story("x", 1)
+	it.Content = "<p>first edition mentions walrus</p>"
+	save(t, s, feedA, it)
+	id := itemByGUID(t, s, "x").ID
+	if err := s.SaveArticle(ctx, id, []byte(`{}`), "extracted text about narwhal"); err != nil {
+		t.Fatal(err)
+	}
+	it.Content = "<p>second edition mentions otter</p>"
+	save(t, s, feedA, it)
+	tests := map[string]string{"walrus": "[]", "otter": "[x]", "narwhal": "[x]"}
+	for q, want := range tests {
+		got, err := s.Search(ctx, q, 0)
+		if err != nil || guids(got) != want {
+			t.Errorf("Search(%q) = %s, %v; want %s", q, guids(got), err, want)
+		}
+	}
+	data, ok, err := s.Article(ctx, id)
+	if err != nil || !ok || string(data) != "{}" {
+		t.Errorf("Article = %q, %v, %v", data, ok, err)
+	}
+}
+
+func TestMatchQuery(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"hello", `"hello"`},
+		{"  two   words ", `"two" AND "words"`},
+		{`C++ "foo`, `"C++" AND """foo"`},
+		{`- * ( )`, ``},
+		{"NEAR(a b)", `"NEAR(a" AND "b)"`},
+		{"émigré 東京", `"émigré" AND "東京"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := matchQuery(tt.in); got != tt.want {
+				t.Errorf("matchQuery(%q) = %s, want %s", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestHTMLText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain", "plain"},
+		{"a<br>b", "a b"},
+		{"<p>one</p><p>two</p>", " one  two "},
+		{"fish &amp; chips", "fish & chips"},
+		{"<style>p{}</style>x<script>y</script>", "  x  "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := htmlText(tt.in); got != tt.want {
+				t.Errorf("htmlText(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
