@@ -1,0 +1,124 @@
+package feeds
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"mime"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// fetchTarget turns what a user typed into a URL to fetch: http and https as
+// given, file:// URLs, and anything without a scheme as a local path
+// (made absolute, as a file:// URL). Every other scheme is refused.
+func fetchTarget(raw string) (*url.URL, error) {
+	raw = strings.TrimSpace(raw)
+	if raw == "" {
+		return nil, errors.New("empty URL")
+	}
+	u, err := url.Parse(raw)
+	if err != nil || u.Scheme == "" {
+		return fileURL(raw)
+	}
+	switch u.Scheme {
+	case "http", "https":
+		if u.Host == "" {
+			return nil, fmt.Errorf("no host in %s URL", u.Scheme)
+		}
+		return u, nil
+	case "file":
+		if u.Host != "" && u.Host != "localhost" {
+			return nil, fmt.Errorf("file URL names host %q: only local files can be read", u.Host)
+		}
+		return &url.URL{Scheme: "file", Path: u.Path}, nil
+	default:
+		return nil, fmt.Errorf("unsupported scheme %q: use http, https, file:// or a path", u.Scheme)
+	}
+}
+
+func fileURL(p string) (*url.URL, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return nil, err
+	}
+	return &url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}, nil
+}
+
+// readFile reads a local document under the same body cap as HTTP. Its
+// media type comes from the file name; the charset never does (Go's table
+// says utf-8 for .html and .xml, which would outrank the document's own).
+func (c *Client) readFile(rawURL string, u *url.URL) (fetched, error) {
+	doc := fetched{url: u}
+	f, err := os.Open(filepath.FromSlash(u.Path))
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) { // the message names the path already
+			return doc, fetchErr(rawURL, 0, err, "%v", pe.Err)
+		}
+		return doc, fetchErr(rawURL, 0, err, "%v", err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return doc, fetchErr(rawURL, 0, err, "%v", err)
+	}
+	if fi.IsDir() {
+		return doc, fetchErr(rawURL, 0, nil, "is a directory, not a document")
+	}
+	body, err := readCapped(f, c.opt.MaxBody, fi.Size())
+	switch {
+	case errors.Is(err, errTooLarge):
+		return doc, fetchErr(rawURL, 0, err, "file larger than %s — raise [fetch] max_body", sizeText(c.opt.MaxBody))
+	case err != nil:
+		return doc, fetchErr(rawURL, 0, err, "%v", err)
+	case len(body) == 0:
+		return doc, fetchErr(rawURL, 0, nil, "empty file")
+	}
+	if mt, _, err := mime.ParseMediaType(mime.TypeByExtension(filepath.Ext(u.Path))); err == nil {
+		doc.contentType = mt
+	}
+	doc.body = body
+	return doc, nil
+}
+
+// errTooLarge reports a body over the cap.
+var errTooLarge = errors.New("body over the size cap")
+
+// readCapped reads r to the end, failing with errTooLarge past limit
+// bytes. It never holds a buffer larger than limit+1 bytes, whatever
+// sizeHint (a Content-Length or file size, -1 when unknown) claims or the
+// decompressor produces.
+func readCapped(r io.Reader, limit, sizeHint int64) ([]byte, error) {
+	if sizeHint > limit {
+		return nil, errTooLarge
+	}
+	size := int64(32 << 10)
+	if sizeHint >= 0 {
+		size = sizeHint + 1 // +1 to see EOF without growing
+	}
+	buf := make([]byte, 0, min(size, limit+1))
+	lr := io.LimitReader(r, limit+1)
+	for {
+		if len(buf) == cap(buf) && int64(cap(buf)) <= limit {
+			grown := make([]byte, len(buf), min(2*int64(cap(buf))+512, limit+1))
+			copy(grown, buf)
+			buf = grown
+		}
+		n, err := lr.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	if int64(len(buf)) > limit {
+		return nil, errTooLarge
+	}
+	return buf, nil
+}
