@@ -67,11 +67,17 @@ func typeName(v any) string {
 }
 
 // suggestion is the fix for an unknown name: the closest valid one when it
-// is near enough to be a typo, else the whole list.
+// is near enough to be a typo (or one is a prefix of the other), else the
+// whole list.
 func suggestion(name string, valid []string, where string) string {
-	best, bestD := "", 3
+	low := strings.ToLower(name)
+	best, bestD := "", 1<<30
 	for _, v := range valid {
-		if d := editDistance(strings.ToLower(name), v); d < bestD {
+		d := editDistance(low, v)
+		if len(v) >= 2 && (strings.HasPrefix(low, v) || strings.HasPrefix(v, low)) {
+			d = min(d, 1)
+		}
+		if d < bestD {
 			best, bestD = v, d
 		}
 	}
@@ -81,29 +87,34 @@ func suggestion(name string, valid []string, where string) string {
 	return "remove it; " + where + " takes " + strings.Join(valid, ", ")
 }
 
-// editDistance is the Levenshtein distance between a and b in runes.
+// editDistance is the optimal string alignment distance between a and b in
+// runes: insertions, deletions, substitutions and swaps of neighbours.
 func editDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
-	if len(ra) > 64 {
-		return len(ra)
+	if len(ra) > 64 || len(rb) > 64 {
+		return max(len(ra), len(rb))
 	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
 	}
 	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
 		for j := 1; j <= len(rb); j++ {
 			cost := 1
 			if ra[i-1] == rb[j-1] {
 				cost = 0
 			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
 	}
-	return prev[len(rb)]
+	return d[len(ra)][len(rb)]
 }
 
 // pathString shows a key path as a user would write it, "fetch.jobs".

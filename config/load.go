@@ -77,7 +77,7 @@ func parse(file string, data []byte) (*Config, *layout, error) {
 	if _, err := toml.Decode(string(body), &m); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, nil, &Error{File: file, Line: pe.Position.Line, Msg: pe.Message, Fix: syntaxFix, Err: err}
+			return nil, nil, &Error{File: file, Line: errorLine(body, pe.Position), Msg: pe.Message, Fix: syntaxFix, Err: err}
 		}
 		return nil, nil, &Error{File: file, Msg: err.Error(), Fix: syntaxFix, Err: err}
 	}
@@ -93,6 +93,16 @@ func parse(file string, data []byte) (*Config, *layout, error) {
 		return nil, nil, err
 	}
 	return c, l, nil
+}
+
+// errorLine is the line of a syntax error's first byte. BurntSushi/toml
+// counts an unexpected newline as being on the next line; the byte offset
+// does not.
+func errorLine(body []byte, p toml.Position) int {
+	if p.Start < 0 || p.Start > len(body) {
+		return p.Line
+	}
+	return bytes.Count(body[:p.Start], []byte("\n")) + 1
 }
 
 // checkBytes rejects what the TOML decoders would misreport or choke on:
