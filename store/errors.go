@@ -82,8 +82,8 @@ func notDatabase(abs, why string) error {
 }
 
 func damaged(abs, why string) error {
-	return fmt.Errorf("open database %s: %s; restore a copy (migrations leave %s.bak-v*) "+
-		"or move it aside and start afresh", abs, why, abs)
+	return fmt.Errorf("open database %s: %s; restore a copy (migrations leave %s.bak-v*), "+
+		"move it aside, or choose another path with --db", abs, why, abs)
 }
 
 // sqliteCode is the primary SQLite result code inside err, or 0.

@@ -7,8 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"path"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -64,34 +66,84 @@ func loadMigrations(fsys fs.FS) ([]migration, error) {
 	return steps, nil
 }
 
+// schemaState is what decides whether and how a database is migrated.
+type schemaState struct {
+	version int // PRAGMA user_version
+	objects int // tables, indexes and so on already in the file
+}
+
+func readSchemaState(ctx context.Context, db *sql.DB) (schemaState, error) {
+	var st schemaState
+	err := db.QueryRowContext(ctx, `SELECT
+		(SELECT user_version FROM pragma_user_version),
+		(SELECT count(*) FROM sqlite_schema)`).Scan(&st.version, &st.objects)
+	return st, err
+}
+
+// refuse says why a database in state st must not be opened by a program
+// that knows latest migrations, or returns nil.
+func refuse(abs string, st schemaState, latest int) error {
+	switch {
+	case st.version > latest:
+		return fmt.Errorf("open database %s: its schema version %d is newer than this newsterm "+
+			"understands (%d); upgrade newsterm or choose another path with --db", abs, st.version, latest)
+	case st.version == 0 && st.objects > 0:
+		return fmt.Errorf("open database %s: it is a SQLite database but not newsterm's; "+
+			"choose another path with --db", abs)
+	}
+	return nil
+}
+
+// probe reads an existing file's schema state over a connection that
+// changes nothing (no switch to WAL), so a file that must be refused is
+// left exactly as it was.
+func probe(ctx context.Context, abs string, latest int) error {
+	fi, err := os.Stat(abs)
+	if err != nil || fi.Size() == 0 {
+		return nil // new database
+	}
+	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}
+	db, err := sql.Open("sqlite", u.String()+fmt.Sprintf("?_pragma=busy_timeout(%d)", busyTimeout.Milliseconds()))
+	if err != nil {
+		return fmt.Errorf("open database %s: %w", abs, err)
+	}
+	defer db.Close()
+	var st schemaState
+	err = retry(ctx, func() error {
+		var err error
+		st, err = readSchemaState(ctx, db)
+		return err
+	})
+	if err != nil {
+		return openError(abs, err)
+	}
+	return refuse(abs, st, latest)
+}
+
 // migrate brings the database up to the last of steps. A database that
 // already holds newsterm data is copied to <path>.bak-v<old> first.
 func (s *Store) migrate(ctx context.Context, steps []migration) error {
-	var version, objects int
+	var st schemaState
 	err := s.retry(ctx, func() error {
-		return s.db.QueryRowContext(ctx, `SELECT
-			(SELECT user_version FROM pragma_user_version),
-			(SELECT count(*) FROM sqlite_schema)`).Scan(&version, &objects)
+		var err error
+		st, err = readSchemaState(ctx, s.db)
+		return err
 	})
 	if err != nil {
 		return openError(s.path, err)
 	}
-	latest := len(steps)
-	switch {
-	case version > latest:
-		return fmt.Errorf("open database %s: its schema version %d is newer than this newsterm "+
-			"understands (%d); upgrade newsterm or choose another path with --db", s.path, version, latest)
-	case version == latest:
+	if err := refuse(s.path, st, len(steps)); err != nil {
+		return err
+	}
+	if st.version == len(steps) {
 		return nil
-	case version == 0 && objects > 0:
-		return fmt.Errorf("open database %s: it is a SQLite database but not newsterm's; "+
-			"choose another path with --db", s.path)
-	case version > 0:
-		if err := s.backup(ctx, version); err != nil {
+	}
+	if st.version > 0 {
+		if err := s.backup(ctx, st.version); err != nil {
 			return err
 		}
 	}
-	for _, m := range steps[version:] {
+	for _, m := range steps[st.version:] {
 		if err := s.withTx(ctx, fmt.Sprintf("migrate %s to version %d (%s)", s.path, m.version, m.name),
 			func(tx *sql.Tx) error { return applyMigration(ctx, tx, m) }); err != nil {
 			return err

@@ -64,6 +64,9 @@ func open(ctx context.Context, path string, steps []migration) (*Store, error) {
 	if err := checkHeader(abs); err != nil {
 		return nil, err
 	}
+	if err := probe(ctx, abs, len(steps)); err != nil {
+		return nil, err
+	}
 	db := sql.OpenDB(connector{dsn: dsn(abs)})
 	db.SetMaxOpenConns(4)
 	db.SetMaxIdleConns(4)

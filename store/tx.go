@@ -16,7 +16,9 @@ const busyRetries = 3
 // timeout: rare (recovery after a crash, a checkpoint in another process),
 // but "database is locked" must not reach the user for it. fn must be safe
 // to run more than once.
-func (s *Store) retry(ctx context.Context, fn func() error) error {
+func (s *Store) retry(ctx context.Context, fn func() error) error { return retry(ctx, fn) }
+
+func retry(ctx context.Context, fn func() error) error {
 	delay := 50 * time.Millisecond
 	for attempt := 0; ; attempt++ {
 		err := fn()
