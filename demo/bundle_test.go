@@ -93,19 +93,20 @@ func TestFeedsShowTheProductOff(t *testing.T) {
 		comments    int    // -1: unknown
 		photo       bool
 		credit      string
+		page        bool // the story's page is bundled
 	}{
-		{"security.rss", "Pakistan refuses to battle Haqqani network", 23, true, "Khalid Tanveer/Reuters"},
-		{"asia-desk.rss", "京都の紅葉", 18, true, "Misaki Sato/Asia Pacific Desk"},
-		{"asia-desk.rss", "深圳地铁22号线", 0, true, ""},
-		{"asia-desk.rss", "🎉 Seoul's night markets", 5, false, ""},
-		{"asia-desk.rss", "☕ 百年茶行", 12, false, ""},
-		{"harbour-ledger.json", "Winter ferry timetable", unknown, true, ""},
-		{"harbour-ledger.json", "Library opens on Sundays", unknown, false, ""},
-		{"tidewater.atom", "How we halved p99 write latency", 42, false, ""},
-		{"tidewater.atom", "Postmortem: the Tuesday DNS outage & what we changed", 7, false, ""},
-		{"tidewater.atom", "Tidewater CLI 3.4", unknown, false, ""},
-		{"orbit-frontpage.rss", "SQLite in WAL mode", 187, false, ""},
-		{"orbit-frontpage.rss", "Auroras could be visible", 31, false, ""},
+		{"security.rss", "Pakistan refuses to battle Haqqani network", 23, true, "Khalid Tanveer/Reuters", true},
+		{"asia-desk.rss", "京都の紅葉", 18, true, "Misaki Sato/Asia Pacific Desk", true},
+		{"asia-desk.rss", "深圳地铁22号线", 0, true, "", true},
+		{"asia-desk.rss", "🎉 Seoul's night markets", 5, false, "", false},
+		{"asia-desk.rss", "☕ 百年茶行", 12, false, "", true},
+		{"harbour-ledger.json", "Winter ferry timetable", unknown, true, "", false},
+		{"harbour-ledger.json", "Library opens on Sundays", unknown, false, "", false},
+		{"tidewater.atom", "How we halved p99 write latency", 42, false, "", false},
+		{"tidewater.atom", "Postmortem: the Tuesday DNS outage & what we changed", 7, false, "", false},
+		{"tidewater.atom", "Tidewater CLI 3.4", unknown, false, "", false},
+		{"orbit-frontpage.rss", "SQLite in WAL mode", 187, false, "", true},
+		{"orbit-frontpage.rss", "Auroras could be visible", 31, false, "", true},
 	}
 	parsed := parseAll(t, startEnv(t))
 	for _, tc := range tests {
@@ -125,6 +126,9 @@ func TestFeedsShowTheProductOff(t *testing.T) {
 			}
 			if it.Photo != nil && it.Photo.Credit != tc.credit {
 				t.Errorf("photo credit %q, want %q", it.Photo.Credit, tc.credit)
+			}
+			if tc.page {
+				wantServed(t, it.Link, "text/html")
 			}
 		})
 	}
