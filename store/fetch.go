@@ -165,20 +165,29 @@ func upsertItems(ctx context.Context, tx *sql.Tx, feedID int64, f Fetched) (int,
 		return 0, err
 	}
 	defer idx.close()
+	// The index is written after all upserts: every statement that touches
+	// items in between would make FTS5 flush its pending terms to disk.
 	added := make(map[int64]bool)
+	var changed []int
+	ids := make([]int64, len(f.Feed.Items))
 	for i := range f.Feed.Items {
 		it := &f.Feed.Items[i]
-		id, changed, err := upsertItem(ctx, upsert, feedID, f, it)
+		id, ok, err := upsertItem(ctx, upsert, feedID, f, it)
 		if err != nil {
 			return 0, fmt.Errorf("save item %q: %w", it.GUID, err)
 		}
-		if !changed {
+		if !ok {
 			continue
 		}
 		if id > maxID {
 			added[id] = true
 		}
-		if err := idx.index(ctx, id, it.Title, it.Summary, it.Content); err != nil {
+		ids[i] = id
+		changed = append(changed, i)
+	}
+	for _, i := range changed {
+		it := &f.Feed.Items[i]
+		if err := idx.index(ctx, ids[i], it.Title, it.Summary, it.Content); err != nil {
 			return 0, err
 		}
 	}
