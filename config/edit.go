@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/newsterm/newsterm/sanitize"
@@ -25,33 +26,42 @@ func AddFeed(path string, f Feed) (added bool, err error) {
 	if err != nil {
 		return false, err
 	}
+	data, err := readFile(target)
+	missing := errors.Is(err, fs.ErrNotExist)
+	if err != nil && !missing {
+		return false, err
+	}
+	if missing {
+		data = []byte(newFileHeader)
+	}
+	out, added, err := addFeedText(path, data, f)
+	if err != nil || !added {
+		return false, err
+	}
+	return true, writeAtomic(target, out)
+}
+
+// addFeedText is AddFeed on the file's bytes; file names it in errors.
+func addFeedText(file string, data []byte, f Feed) ([]byte, bool, error) {
 	u := strings.TrimSpace(f.URL)
 	if msg, fix := checkFeedURL(u); msg != "" {
-		return false, &Error{File: path, Msg: msg, Fix: fix}
+		return nil, false, &Error{File: file, Msg: msg, Fix: fix}
 	}
-	data, err := readFile(target)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		data = []byte(newFileHeader)
-	case err != nil:
-		return false, err
-	default:
-		c, _, err := parse(path, data)
-		if err != nil {
-			return false, err
-		}
-		for _, g := range c.Feeds {
-			if SameURL(g.URL, u) {
-				return false, nil
-			}
+	c, _, err := parse(file, data)
+	if err != nil {
+		return nil, false, err
+	}
+	for _, g := range c.Feeds {
+		if SameURL(g.URL, u) {
+			return nil, false, nil
 		}
 	}
 	nl := lineEnding(data)
 	out := appendBlock(data, feedBlock(u, f.Title, f.Tags, nl), nl)
-	if _, _, err := parse(path, out); err != nil {
-		return false, fmt.Errorf("add %s: the file would no longer load (%w)", u, err)
+	if _, _, err := parse(file, out); err != nil {
+		return nil, false, fmt.Errorf("add %s: the file would no longer load (%w)", u, err)
 	}
-	return true, writeAtomic(target, out)
+	return out, true, nil
 }
 
 // RemoveFeed deletes the [[feed]] block with this URL (see SameURL), keeping
@@ -59,7 +69,8 @@ func AddFeed(path string, f Feed) (added bool, err error) {
 // header to the next table header, less any comment lines directly above
 // that header (they describe the next block). When it is the last block,
 // the blank lines just above it go too, so an add followed by a remove
-// leaves the file as it was. removed is false when no block has that URL.
+// leaves a file that ended in one newline as it was. removed is false when
+// no block has that URL.
 func RemoveFeed(path, url string) (removed bool, err error) {
 	path, target, err := editTarget(path)
 	if err != nil {
@@ -72,31 +83,35 @@ func RemoveFeed(path, url string) (removed bool, err error) {
 	if err != nil {
 		return false, err
 	}
-	c, l, err := parse(path, data)
-	if err != nil {
+	out, removed, err := removeFeedText(path, data, url)
+	if err != nil || !removed {
 		return false, err
 	}
-	idx := -1
-	for i, f := range c.Feeds {
-		if SameURL(f.URL, url) {
-			idx = i
-			break
-		}
+	return true, writeAtomic(target, out)
+}
+
+// removeFeedText is RemoveFeed on the file's bytes; file names it in errors.
+func removeFeedText(file string, data []byte, url string) ([]byte, bool, error) {
+	c, l, err := parse(file, data)
+	if err != nil {
+		return nil, false, err
 	}
+	idx := slices.IndexFunc(c.Feeds, func(f Feed) bool { return SameURL(f.URL, url) })
 	if idx < 0 {
-		return false, nil
+		return nil, false, nil
 	}
+	f := c.Feeds[idx]
 	if len(l.feedHeaders) != len(c.Feeds) {
-		return false, errorf(path, c.Feeds[idx].Line, "remove it by hand, or write each feed as a [[feed]] block",
-			"feed %s is part of an inline array", show(c.Feeds[idx].URL))
+		return nil, false, errorf(file, f.Line, "remove it by hand, or write each feed as a [[feed]] block",
+			"feed %s is part of an inline array", show(f.URL))
 	}
 	from, to := blockSpan(data, l, l.feedHeaders[idx])
 	out := append(append([]byte{}, data[:from]...), data[to:]...)
-	if c2, _, err := parse(path, out); err != nil || len(c2.Feeds) != len(c.Feeds)-1 {
-		return false, errorf(path, l.feedHeaders[idx], "remove the block by hand",
-			"cannot cut the [[feed]] block for %s out cleanly", show(c.Feeds[idx].URL))
+	if c2, _, err := parse(file, out); err != nil || len(c2.Feeds) != len(c.Feeds)-1 {
+		return nil, false, errorf(file, f.Line, "remove the block by hand",
+			"cannot cut the [[feed]] block for %s out cleanly", show(f.URL))
 	}
-	return true, writeAtomic(target, out)
+	return out, true, nil
 }
 
 // editTarget resolves path (DefaultPath() when "") and, when it is a
