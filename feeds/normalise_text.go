@@ -1,0 +1,173 @@
+package feeds
+
+import (
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+
+	"github.com/newsterm/newsterm/sanitize"
+)
+
+// Field limits. A feed is untrusted: a 5 MB title or a million categories
+// must not reach the store or the screen.
+const (
+	maxHTML       = 1 << 20 // summary, content
+	maxLine       = 2048    // title, author, caption, credit, category
+	maxURL        = 8192
+	maxGUID       = 2048
+	maxCategories = 64
+	maxEnclosures = 64
+)
+
+// line makes single-line feed text terminal-safe: placeholders back to
+// controls, then sanitize.Line, then the length cap.
+func line(s string) string {
+	return cut(sanitize.Line(restoreControls(s)), maxLine)
+}
+
+// htmlLine is line for text that is HTML markup: tags are dropped and
+// entities decoded exactly once.
+func htmlLine(s string) string {
+	return cut(sanitize.Line(htmlToText(restoreControls(s))), maxLine)
+}
+
+// block makes multi-line HTML terminal-safe and cuts it to maxHTML.
+func block(s string) string {
+	return cut(sanitize.Text(restoreControls(s)), maxHTML)
+}
+
+// cut shortens s to at most n bytes without splitting a UTF-8 sequence.
+func cut(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// htmlToText returns the text of an HTML fragment: entities decoded once,
+// tags dropped, script and style bodies skipped, block boundaries spaced.
+func htmlToText(s string) string {
+	if !strings.ContainsAny(s, "<&") {
+		return s
+	}
+	var b strings.Builder
+	z := html.NewTokenizer(strings.NewReader(s))
+	skip := 0
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return b.String()
+		case html.TextToken:
+			if skip == 0 {
+				b.Write(z.Text())
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			if tag := string(name); tag == "script" || tag == "style" {
+				skip++
+			} else if blockTag[tag] {
+				b.WriteByte(' ')
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			if tag := string(name); (tag == "script" || tag == "style") && skip > 0 {
+				skip--
+			} else if blockTag[tag] {
+				b.WriteByte(' ')
+			}
+		}
+	}
+}
+
+var blockTag = map[string]bool{
+	"br": true, "p": true, "div": true, "li": true, "tr": true, "td": true,
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
+	"blockquote": true, "figcaption": true, "hr": true,
+}
+
+// hasTag reports whether s seems to carry HTML markup: a '<' followed by a
+// letter, '/' or '!'. Plain text such as "a < b" does not.
+func hasTag(s string) bool {
+	for i := strings.IndexByte(s, '<'); i >= 0 && i+1 < len(s); {
+		c := s[i+1]
+		if c == '/' || c == '!' || (c|0x20 >= 'a' && c|0x20 <= 'z') {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], '<')
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// plainOrHTML returns s as plain text: markup, when declared (typ "html")
+// or evident, is stripped and decoded; plain text is left as the XML parser
+// gave it, so nothing is decoded twice.
+func plainOrHTML(s, typ string) string {
+	if strings.EqualFold(typ, "html") || strings.Contains(strings.ToLower(typ), "xhtml") || hasTag(s) {
+		return htmlLine(s)
+	}
+	return line(s)
+}
+
+// resolver turns the URLs a feed gives into absolute, safe ones.
+type resolver struct {
+	base *url.URL // the feed's own URL; nil when unknown
+}
+
+// at returns a resolver for an item whose xml:base is xmlBase.
+func (r resolver) at(xmlBase string) resolver {
+	if xmlBase == "" {
+		return r
+	}
+	u, err := url.Parse(strings.TrimSpace(xmlBase))
+	if err != nil {
+		return r
+	}
+	if r.base != nil {
+		u = r.base.ResolveReference(u)
+	}
+	return resolver{base: u}
+}
+
+// resolve returns raw made absolute against the base. Only http and https
+// survive, and file when the feed itself is a local file; anything else
+// (javascript:, data:, mailto:, unparseable) becomes "". A relative URL is
+// kept as given when there is no base to resolve it against.
+func (r resolver) resolve(raw string) string {
+	raw = strings.TrimSpace(restoreControls(raw))
+	if raw == "" || len(raw) > maxURL {
+		return ""
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	if r.base != nil {
+		u = r.base.ResolveReference(u)
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https":
+		if u.Host == "" {
+			return ""
+		}
+	case "file":
+		if r.base == nil || !strings.EqualFold(r.base.Scheme, "file") {
+			return ""
+		}
+	case "":
+		if r.base != nil || u.Opaque != "" {
+			return ""
+		}
+	default:
+		return ""
+	}
+	return sanitize.Line(u.String())
+}

@@ -1,0 +1,208 @@
+package feeds
+
+import (
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"strings"
+
+	"github.com/newsterm/newsterm/sanitize"
+)
+
+// Outline is one subscription in an OPML file.
+type Outline struct {
+	URL   string
+	Title string
+	Site  string
+	Tags  []string
+}
+
+// OPML import limits: a subscription list is small; anything beyond these
+// is a mistake or an attack.
+const (
+	MaxOPMLOutlines = 10000
+	MaxOPMLDepth    = 32
+)
+
+// opmlFrame is an <outline> being read.
+type opmlFrame struct {
+	attrs    map[string]string
+	hasChild bool
+	folder   string // tag its children inherit ("" for none)
+}
+
+// ReadOPML reads subscriptions from an OPML document. It keeps only http,
+// https and file feed URLs; skipped lists what it refused and why.
+//
+// Folders (outlines without xmlUrl that hold others) become tags of the
+// feeds inside them, as does the category attribute ("/news,/tech" or
+// "tech"). No DTD is read and no entity expanded. More than
+// MaxOPMLOutlines outlines, or nesting deeper than MaxOPMLDepth, is an
+// error.
+func ReadOPML(r io.Reader) (outlines []Outline, skipped []string, err error) {
+	d := xml.NewDecoder(r)
+	d.Strict = false
+	d.CharsetReader = func(_ string, in io.Reader) (io.Reader, error) { return in, nil }
+	var stack []*opmlFrame
+	count, depth := 0, 0
+	rootSeen := false
+	seen := map[string]bool{}
+	for {
+		tok, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, nil, fmt.Errorf("read OPML: %s", cut(sanitize.Line(err.Error()), 200))
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			depth++
+			if depth == 1 {
+				if !strings.EqualFold(t.Name.Local, "opml") {
+					return nil, nil, fmt.Errorf("read OPML: not an OPML document (root element <%s>)", line(t.Name.Local))
+				}
+				rootSeen = true
+			}
+			if !strings.EqualFold(t.Name.Local, "outline") {
+				stack = append(stack, nil)
+				continue
+			}
+			if count++; count > MaxOPMLOutlines {
+				return nil, nil, fmt.Errorf("read OPML: more than %d outlines", MaxOPMLOutlines)
+			}
+			if outlineDepth(stack)+1 > MaxOPMLDepth {
+				return nil, nil, fmt.Errorf("read OPML: outlines nested deeper than %d levels", MaxOPMLDepth)
+			}
+			stack = append(stack, startOutline(t, stack))
+		case xml.EndElement:
+			depth--
+			if len(stack) == 0 {
+				continue
+			}
+			f := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if f == nil {
+				continue
+			}
+			o, reason, ok := finishOutline(f, stack)
+			switch {
+			case ok && seen[o.URL]:
+				skipped = append(skipped, fmt.Sprintf("%s: duplicate", o.URL))
+			case ok:
+				seen[o.URL] = true
+				outlines = append(outlines, o)
+			case reason != "":
+				skipped = append(skipped, reason)
+			}
+		}
+	}
+	if !rootSeen {
+		return nil, nil, errors.New("read OPML: the document is empty")
+	}
+	return outlines, skipped, nil
+}
+
+func outlineDepth(stack []*opmlFrame) int {
+	n := 0
+	for _, f := range stack {
+		if f != nil {
+			n++
+		}
+	}
+	return n
+}
+
+func startOutline(t xml.StartElement, stack []*opmlFrame) *opmlFrame {
+	for i := len(stack) - 1; i >= 0; i-- {
+		if stack[i] != nil {
+			stack[i].hasChild = true
+			break
+		}
+	}
+	f := &opmlFrame{attrs: map[string]string{}}
+	for _, a := range t.Attr {
+		key := strings.ToLower(a.Name.Local)
+		if _, dup := f.attrs[key]; !dup {
+			f.attrs[key] = a.Value
+		}
+	}
+	if _, feed := f.attrs["xmlurl"]; !feed {
+		f.folder = line(firstNonEmpty(f.attrs["text"], f.attrs["title"]))
+	}
+	return f
+}
+
+// finishOutline decides what a closed <outline> was: a feed (ok), a
+// refused feed (reason), or a folder or empty outline (neither).
+func finishOutline(f *opmlFrame, stack []*opmlFrame) (o Outline, reason string, ok bool) {
+	raw, isFeed := f.attrs["xmlurl"]
+	title := line(firstNonEmpty(f.attrs["text"], f.attrs["title"]))
+	if !isFeed {
+		leaf := f.attrs["url"] != "" || f.attrs["htmlurl"] != "" || strings.EqualFold(f.attrs["type"], "rss")
+		if f.hasChild || !leaf {
+			return Outline{}, "", false // a folder, or an empty outline
+		}
+		return Outline{}, fmt.Sprintf("%q: no feed URL (xmlUrl)", title), false
+	}
+	u, why := opmlFeedURL(raw)
+	if why != "" {
+		return Outline{}, fmt.Sprintf("%q (%s): %s", cut(line(raw), 200), title, why), false
+	}
+	o = Outline{URL: u, Title: title, Tags: opmlTags(f, stack)}
+	if site := (resolver{}).resolve(f.attrs["htmlurl"]); strings.HasPrefix(site, "http") {
+		o.Site = site
+	}
+	return o, "", true
+}
+
+// opmlFeedURL checks a feed URL from an OPML file: only absolute http and
+// https URLs with a host, and file URLs, are accepted.
+func opmlFeedURL(raw string) (string, string) {
+	raw = strings.TrimSpace(raw)
+	if raw == "" {
+		return "", "empty feed URL"
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "", "not a valid URL"
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https":
+		if u.Host == "" {
+			return "", "URL has no host"
+		}
+	case "file":
+		if u.Path == "" {
+			return "", "file URL has no path"
+		}
+	case "":
+		return "", "not an absolute http, https or file URL"
+	default:
+		return "", fmt.Sprintf("unsupported scheme %q (only http, https and file)", line(u.Scheme))
+	}
+	return sanitize.Line(u.String()), ""
+}
+
+// opmlTags are the names of the folders around an outline, then its
+// category attribute's entries, each once.
+func opmlTags(f *opmlFrame, stack []*opmlFrame) []string {
+	var tags []string
+	add := func(t string) {
+		t = line(strings.Trim(strings.TrimSpace(t), "/"))
+		if t != "" && !seen(tags, t) {
+			tags = append(tags, t)
+		}
+	}
+	for _, p := range stack {
+		if p != nil {
+			add(p.folder)
+		}
+	}
+	for _, c := range strings.Split(f.attrs["category"], ",") {
+		add(c)
+	}
+	return tags
+}
