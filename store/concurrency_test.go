@@ -114,3 +114,27 @@ func TestTwoProcessesShareTheDatabase(t *testing.T) {
 		t.Errorf("stored %d items (%v), want %d", n, err, 3*writerCommits)
 	}
 }
+
+// TestConcurrentOpenOfNewDatabase opens one new file from several handles
+// at once, as two programs started together would: each must succeed and
+// the schema must be created once.
+func TestConcurrentOpenOfNewDatabase(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "new.db")
+	stores := make([]*Store, 4)
+	errs := make([]error, len(stores))
+	var wg sync.WaitGroup
+	for i := range stores {
+		wg.Go(func() { stores[i], errs[i] = Open(context.Background(), path) })
+	}
+	wg.Wait()
+	for i, s := range stores {
+		if errs[i] != nil {
+			t.Errorf("Open %d: %v", i, errs[i])
+			continue
+		}
+		if v := userVersion(t, s.db); v != len(migrations) {
+			t.Errorf("Open %d: user_version %d", i, v)
+		}
+		s.Close()
+	}
+}

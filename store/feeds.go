@@ -177,19 +177,19 @@ type scanner interface{ Scan(dest ...any) error }
 
 func scanFeed(r scanner) (Feed, error) {
 	var (
-		f                 Feed
-		title, feedTitle  string
-		tags              string
-		lastFetched       sql.NullInt64
-		etag, lastModfied string
+		f                  Feed
+		title, feedTitle   string
+		tags               string
+		lastFetched        sql.NullInt64
+		etag, lastModified string
 	)
-	err := r.Scan(&f.ID, &f.URL, &title, &feedTitle, &f.SiteURL, &tags, &etag, &lastModfied,
+	err := r.Scan(&f.ID, &f.URL, &title, &feedTitle, &f.SiteURL, &tags, &etag, &lastModified,
 		&lastFetched, &f.LastError, &f.Unread, &f.Total)
 	if err != nil {
 		return Feed{}, err
 	}
 	f.Title = firstNonEmpty(title, feedTitle, f.URL)
-	f.Validators = feeds.Validators{ETag: etag, LastModified: lastModfied}
+	f.Validators = feeds.Validators{ETag: etag, LastModified: lastModified}
 	if lastFetched.Valid {
 		f.LastFetched = fromMicro(lastFetched.Int64)
 	}

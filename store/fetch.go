@@ -218,7 +218,8 @@ func upsertItem(ctx context.Context, stmt *sql.Stmt, feedID int64, f Fetched, it
 	err = stmt.QueryRowContext(ctx, feedID, itemGUID(it), sanitize.Line(it.Title), sanitize.Line(it.Link),
 		sanitize.Line(it.Author), toMicro(published), toMicro(f.At),
 		sanitize.Line(p.URL), sanitize.Line(p.Caption), sanitize.Line(p.Credit), p.Width, p.Height,
-		count, sanitize.Line(it.Comments.URL), string(cats), string(encl), it.Summary, it.Content,
+		count, sanitize.Line(it.Comments.URL), string(cats), string(encl),
+		sanitize.Text(it.Summary), sanitize.Text(it.Content),
 		dated).Scan(&id)
 	if err == sql.ErrNoRows {
 		return 0, false, nil // unchanged

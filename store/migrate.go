@@ -177,17 +177,27 @@ func applyMigration(ctx context.Context, tx *sql.Tx, m migration) error {
 }
 
 // backup copies the database, consistent and compacted, beside itself. If
-// the usual name is taken (an earlier backup), a timestamp is added.
+// the usual name is taken (an earlier backup), a timestamp is added. The
+// copy is written under a temporary name and renamed, so a backup file is
+// always complete.
 func (s *Store) backup(ctx context.Context, version int) error {
 	dst := fmt.Sprintf("%s.bak-v%d", s.path, version)
 	if _, err := os.Lstat(dst); err == nil {
 		dst += "-" + time.Now().UTC().Format("20060102T150405.000000000")
 	}
+	tmp := fmt.Sprintf("%s.partial-%d", dst, os.Getpid())
+	if err := os.Remove(tmp); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("back up %s before migrating: %w", s.path, err)
+	}
 	err := s.retry(ctx, func() error {
-		_, err := s.db.ExecContext(ctx, "VACUUM INTO ?", dst)
+		_, err := s.db.ExecContext(ctx, "VACUUM INTO ?", tmp)
 		return err
 	})
+	if err == nil {
+		err = os.Rename(tmp, dst)
+	}
 	if err != nil {
+		os.Remove(tmp)
 		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 			return fmt.Errorf("back up %s before migrating: %w", s.path, err)
 		}

@@ -316,3 +316,13 @@ func TestCheckPragmasRejectsRollbackJournal(t *testing.T) {
 		t.Errorf("checkPragmas = %v; want a journal_mode error", err)
 	}
 }
+
+func TestNewDatabaseIsPrivate(t *testing.T) {
+	s := openTest(t)
+	for _, p := range []string{s.Path(), s.Path() + "-wal"} {
+		fi, err := os.Stat(p)
+		if err != nil || fi.Mode().Perm() != 0o600 {
+			t.Errorf("%s: %v, %v; want mode 0600", p, fi, err)
+		}
+	}
+}

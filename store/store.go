@@ -64,6 +64,9 @@ func open(ctx context.Context, path string, steps []migration) (*Store, error) {
 	if err := checkHeader(abs); err != nil {
 		return nil, err
 	}
+	if err := createPrivate(abs); err != nil {
+		return nil, err
+	}
 	if err := probe(ctx, abs, len(steps)); err != nil {
 		return nil, err
 	}
@@ -81,6 +84,23 @@ func open(ctx context.Context, path string, steps []migration) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// createPrivate creates a missing database file readable by its owner
+// only; SQLite gives the -wal and -shm files the same mode.
+func createPrivate(abs string) error {
+	f, err := os.OpenFile(abs, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, os.ErrExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("open database %s: cannot create it (%v); "+
+			"make its directory writable or choose another path with --db", abs, errors.Unwrap(err))
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("create database %s: %w", abs, err)
+	}
+	return nil
 }
 
 // Close closes the database.
@@ -149,7 +169,7 @@ func checkPragmas(conn sqlite.ExecQuerierContext, _ string) error {
 		}
 		if got != w.value {
 			return fmt.Errorf("PRAGMA %s is %q, want %q (the filesystem may not support "+
-				"shared memory; put the database on a local disk)", w.pragma, got, w.value)
+				"shared memory); put the database on a local disk with --db", w.pragma, got, w.value)
 		}
 	}
 	return nil
