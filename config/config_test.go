@@ -99,82 +99,84 @@ func TestExampleConfigLoads(t *testing.T) {
 	}
 }
 
+// loadValueCases are valid config files and checks on what they load to.
+var loadValueCases = []struct {
+	name  string
+	src   string
+	check func(t *testing.T, c *Config)
+}{
+	{"sizes", "[fetch]\nmax_body = \"1.5 MiB\"\n", func(t *testing.T, c *Config) {
+		if c.Fetch.MaxBody != 3<<19 {
+			t.Errorf("MaxBody = %d", c.Fetch.MaxBody)
+		}
+	}},
+	{"size in KB", "[fetch]\nmax_body = \"64kb\"\n", func(t *testing.T, c *Config) {
+		if c.Fetch.MaxBody != 64000 {
+			t.Errorf("MaxBody = %d", c.Fetch.MaxBody)
+		}
+	}},
+	{"size as integer", "[fetch]\nmax_body = 1_048_576\n", func(t *testing.T, c *Config) {
+		if c.Fetch.MaxBody != 1<<20 {
+			t.Errorf("MaxBody = %d", c.Fetch.MaxBody)
+		}
+	}},
+	{"durations and ints", "[fetch]\njobs = 3\nper_host = 1\ntimeout = \"1m30s\"\nmax_redirects = 0\n", func(t *testing.T, c *Config) {
+		f := c.Fetch
+		if f.Jobs != 3 || f.PerHost != 1 || f.Timeout != 90*time.Second || f.MaxRedirects != 0 {
+			t.Errorf("Fetch = %+v", f)
+		}
+	}},
+	{"reader", "[reader]\ntheme = \"Dark\"\nmark_read_on_open = false\nrefresh_on_start = false\n", func(t *testing.T, c *Config) {
+		if c.Reader != (Reader{Theme: "dark"}) {
+			t.Errorf("Reader = %+v", c.Reader)
+		}
+	}},
+	{"db with tilde", "db = \"~/news.db\"\n", func(t *testing.T, c *Config) {
+		if c.DBPath != "/home/u/news.db" {
+			t.Errorf("DBPath = %q", c.DBPath)
+		}
+	}},
+	{"db relative to the config file", "db = \"data/news.db\"\n", func(t *testing.T, c *Config) {
+		if want := filepath.Join(filepath.Dir(c.Path), "data", "news.db"); c.DBPath != want {
+			t.Errorf("DBPath = %q, want %q", c.DBPath, want)
+		}
+	}},
+	{"inline tables and dotted keys", "fetch = { jobs = 4 }\nreader.theme = \"light\"\n", func(t *testing.T, c *Config) {
+		if c.Fetch.Jobs != 4 || c.Reader.Theme != "light" {
+			t.Errorf("Fetch = %+v Reader = %+v", c.Fetch, c.Reader)
+		}
+	}},
+	{"feeds in order with lines", "[[feed]]\nurl = \" https://a.example/feed \"\n\n[[feed]]\nurl = \"file:///srv/b.xml\"\ntitle = \"B \\u001b]0;x\\u0007News\"\ntags = [\"x\", \"x\", \"y\"]\n[[feed]]\nurl = \"~/c.xml\"\n", func(t *testing.T, c *Config) {
+		want := []Feed{
+			{URL: "https://a.example/feed", Line: 1},
+			{URL: "file:///srv/b.xml", Title: "B News", Tags: []string{"x", "y"}, Line: 4},
+			{URL: "/home/u/c.xml", Line: 8},
+		}
+		if !reflect.DeepEqual(c.Feeds, want) {
+			t.Errorf("Feeds = %+v\nwant %+v", c.Feeds, want)
+		}
+	}},
+	{"inline feed array", "feed = [\n  { url = \"https://a.example\" },\n  { url = \"/srv/b.xml\", tags = [\"t\"] },\n]\n", func(t *testing.T, c *Config) {
+		if len(c.Feeds) != 2 || c.Feeds[1].Line != 3 || c.Feeds[1].URL != "/srv/b.xml" {
+			t.Errorf("Feeds = %+v", c.Feeds)
+		}
+	}},
+	{"CRLF and BOM", "\xef\xbb\xbf# c\r\n[fetch]\r\njobs = 5\r\n\r\n[[feed]]\r\nurl = \"https://a.example\"\r\n", func(t *testing.T, c *Config) {
+		if c.Fetch.Jobs != 5 || len(c.Feeds) != 1 || c.Feeds[0].Line != 5 {
+			t.Errorf("Fetch = %+v Feeds = %+v", c.Fetch, c.Feeds)
+		}
+	}},
+	{"keys as string and array", "[keys]\nhelp = \"?\"\nquit = [\"Q\", \"Ctrl+C\", \"ctrl+c\"]\n", func(t *testing.T, c *Config) {
+		want := map[string][]string{"help": {"?"}, "quit": {"Q", "ctrl+c"}}
+		if !reflect.DeepEqual(c.Keys, want) {
+			t.Errorf("Keys = %q", c.Keys)
+		}
+	}},
+}
+
 func TestLoadValues(t *testing.T) {
 	t.Setenv("HOME", "/home/u")
-	tests := []struct {
-		name  string
-		src   string
-		check func(t *testing.T, c *Config)
-	}{
-		{"sizes", "[fetch]\nmax_body = \"1.5 MiB\"\n", func(t *testing.T, c *Config) {
-			if c.Fetch.MaxBody != 3<<19 {
-				t.Errorf("MaxBody = %d", c.Fetch.MaxBody)
-			}
-		}},
-		{"size in KB", "[fetch]\nmax_body = \"64kb\"\n", func(t *testing.T, c *Config) {
-			if c.Fetch.MaxBody != 64000 {
-				t.Errorf("MaxBody = %d", c.Fetch.MaxBody)
-			}
-		}},
-		{"size as integer", "[fetch]\nmax_body = 1_048_576\n", func(t *testing.T, c *Config) {
-			if c.Fetch.MaxBody != 1<<20 {
-				t.Errorf("MaxBody = %d", c.Fetch.MaxBody)
-			}
-		}},
-		{"durations and ints", "[fetch]\njobs = 3\nper_host = 1\ntimeout = \"1m30s\"\nmax_redirects = 0\n", func(t *testing.T, c *Config) {
-			f := c.Fetch
-			if f.Jobs != 3 || f.PerHost != 1 || f.Timeout != 90*time.Second || f.MaxRedirects != 0 {
-				t.Errorf("Fetch = %+v", f)
-			}
-		}},
-		{"reader", "[reader]\ntheme = \"Dark\"\nmark_read_on_open = false\nrefresh_on_start = false\n", func(t *testing.T, c *Config) {
-			if c.Reader != (Reader{Theme: "dark"}) {
-				t.Errorf("Reader = %+v", c.Reader)
-			}
-		}},
-		{"db with tilde", "db = \"~/news.db\"\n", func(t *testing.T, c *Config) {
-			if c.DBPath != "/home/u/news.db" {
-				t.Errorf("DBPath = %q", c.DBPath)
-			}
-		}},
-		{"db relative to the config file", "db = \"data/news.db\"\n", func(t *testing.T, c *Config) {
-			if want := filepath.Join(filepath.Dir(c.Path), "data", "news.db"); c.DBPath != want {
-				t.Errorf("DBPath = %q, want %q", c.DBPath, want)
-			}
-		}},
-		{"inline tables and dotted keys", "fetch = { jobs = 4 }\nreader.theme = \"light\"\n", func(t *testing.T, c *Config) {
-			if c.Fetch.Jobs != 4 || c.Reader.Theme != "light" {
-				t.Errorf("Fetch = %+v Reader = %+v", c.Fetch, c.Reader)
-			}
-		}},
-		{"feeds in order with lines", "[[feed]]\nurl = \" https://a.example/feed \"\n\n[[feed]]\nurl = \"file:///srv/b.xml\"\ntitle = \"B \\u001b]0;x\\u0007News\"\ntags = [\"x\", \"x\", \"y\"]\n[[feed]]\nurl = \"~/c.xml\"\n", func(t *testing.T, c *Config) {
-			want := []Feed{
-				{URL: "https://a.example/feed", Line: 1},
-				{URL: "file:///srv/b.xml", Title: "B News", Tags: []string{"x", "y"}, Line: 4},
-				{URL: "/home/u/c.xml", Line: 8},
-			}
-			if !reflect.DeepEqual(c.Feeds, want) {
-				t.Errorf("Feeds = %+v\nwant %+v", c.Feeds, want)
-			}
-		}},
-		{"inline feed array", "feed = [\n  { url = \"https://a.example\" },\n  { url = \"/srv/b.xml\", tags = [\"t\"] },\n]\n", func(t *testing.T, c *Config) {
-			if len(c.Feeds) != 2 || c.Feeds[1].Line != 3 || c.Feeds[1].URL != "/srv/b.xml" {
-				t.Errorf("Feeds = %+v", c.Feeds)
-			}
-		}},
-		{"CRLF and BOM", "\xef\xbb\xbf# c\r\n[fetch]\r\njobs = 5\r\n\r\n[[feed]]\r\nurl = \"https://a.example\"\r\n", func(t *testing.T, c *Config) {
-			if c.Fetch.Jobs != 5 || len(c.Feeds) != 1 || c.Feeds[0].Line != 5 {
-				t.Errorf("Fetch = %+v Feeds = %+v", c.Fetch, c.Feeds)
-			}
-		}},
-		{"keys as string and array", "[keys]\nhelp = \"?\"\nquit = [\"Q\", \"Ctrl+C\", \"ctrl+c\"]\n", func(t *testing.T, c *Config) {
-			want := map[string][]string{"help": {"?"}, "quit": {"Q", "ctrl+c"}}
-			if !reflect.DeepEqual(c.Keys, want) {
-				t.Errorf("Keys = %q", c.Keys)
-			}
-		}},
-	}
-	for _, tt := range tests {
+	for _, tt := range loadValueCases {
 		t.Run(tt.name, func(t *testing.T) {
 			c, err := Load(writeConfig(t, tt.src))
 			if err != nil {

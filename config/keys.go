@@ -125,9 +125,9 @@ func modifiers(s string) (ctrl, shift bool, base string) {
 func (d *decoder) keysKey(path []string, v any) {
 	action := path[1]
 	if !slices.Contains(Actions, action) {
-		fix := suggestion(action, Actions, "[keys]")
-		if strings.HasPrefix(fix, "remove it") {
-			fix = "valid actions are " + strings.Join(Actions, ", ")
+		fix := "valid actions are " + strings.Join(Actions, ", ")
+		if s := suggestion(action, Actions, "[keys]"); strings.HasPrefix(s, "did you mean") {
+			fix = s + " " + strings.ToUpper(fix[:1]) + fix[1:]
 		}
 		d.fail(path, fix, "unknown action %s in [keys]", bareKey(action))
 		return

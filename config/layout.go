@@ -33,11 +33,8 @@ func (l *layout) line(path []string) int {
 	return 0
 }
 
-// errNoLine marks a parser error the walk could not place.
-var errNoLine = errors.New("no line")
-
 // scanLayout walks data with go-toml's parser. On a syntax error it returns
-// the parser's message and line.
+// the parser's message and line (0 when it cannot be placed).
 func scanLayout(data []byte) (*layout, string, int, error) {
 	l := &layout{lines: map[string]int{}, inValue: map[int]bool{}}
 	p := unstable.Parser{}
@@ -51,7 +48,7 @@ func scanLayout(data []byte) (*layout, string, int, error) {
 		if errors.As(err, &pe) && len(pe.Highlight) > 0 && inside(data, pe.Highlight) {
 			return nil, pe.Message, p.Shape(p.Range(pe.Highlight)).Start.Line, err
 		}
-		return nil, err.Error(), 0, errNoLine
+		return nil, err.Error(), 0, err
 	}
 	return l, "", 0, nil
 }
