@@ -129,8 +129,8 @@ func pathString(path []string) string {
 // bareKey returns k as TOML would spell it: bare when it can be, quoted
 // otherwise.
 func bareKey(k string) string {
-	if k == "" {
-		return `""`
+	if k == "" || len(k) > 60 {
+		return show(k)
 	}
 	for _, r := range k {
 		if !(r == '_' || r == '-' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {

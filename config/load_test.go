@@ -84,6 +84,9 @@ var loadErrorCases = []struct {
 	{"feed tags a string", "[[feed]]\nurl = \"https://a.example\"\ntags = \"news\"\n", 3, []string{"feed.tags must be an array of strings", `tags = ["news", "tech"]`}},
 	{"feed tags hold numbers", "[[feed]]\nurl = \"https://a.example\"\ntags = [\n\"a\",\n 2]\n", 5, []string{"feed.tags must hold strings, not an integer"}},
 	{"feed tag empty", "[[feed]]\nurl = \"https://a.example\"\ntags = [\"\"]\n", 3, []string{"empty tag"}},
+	{"feed sub-table", "[[feed]]\nurl = \"https://a.example\"\n\n[feed.extra]\nx = 1\n", 4, []string{"unknown key feed.extra", "[[feed]] takes url, title, tags"}},
+	{"huge value is cut in the message", "[reader]\ntheme = \"" + strings.Repeat("x", 5000) + "\"\n", 2, []string{"xxx…\" is not a theme"}},
+	{"huge key is cut in the message", "[fetch]\n" + strings.Repeat("k", 5000) + " = 1\n", 2, []string{"unknown key fetch.\"kkk", "k…\""}},
 	{"feed entry not a table", "feed = [\"https://a.example\"]\n", 1, []string{"feed entries must be tables"}},
 	{"keys unknown action", "[keys]\nquitt = \"q\"\n", 2, []string{"unknown action quitt", "did you mean quit? Valid actions are up, down,", "help, quit"}},
 	{"keys unknown action lists valid", "[keys]\nlaunch_rockets = \"x\"\n", 2, []string{"unknown action launch_rockets", "valid actions are up, down, open", "help, quit"}},
@@ -118,6 +121,9 @@ func TestLoadErrors(t *testing.T) {
 			}
 			msg := err.Error()
 			assertOneLine(t, msg)
+			if len(msg) > 600 {
+				t.Errorf("error is %d bytes long", len(msg))
+			}
 			wantPrefix := p + ":" + strconv.Itoa(tt.line) + ": "
 			if !strings.HasPrefix(msg, wantPrefix) {
 				t.Errorf("error %q does not start with %q", msg, wantPrefix)
