@@ -1,0 +1,200 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/newsterm/newsterm/sanitize"
+)
+
+// Terminal widths at which the layout changes.
+const (
+	twoPaneFrom   = 80  // items and reader side by side
+	threePaneFrom = 120 // feeds, items and reader
+)
+
+// paneBox is a pane on screen: its left column and outer width (borders
+// included). Every pane spans the rows above the status line.
+type paneBox struct {
+	pane pane
+	x, w int
+}
+
+// panes lists the panes shown, left to right, for the current width.
+func (m model) panes() []paneBox {
+	w := m.width
+	var ps []pane
+	switch {
+	case w >= threePaneFrom && !m.feedsHidden:
+		ps = []pane{paneFeeds, paneItems, paneReader}
+	case w >= threePaneFrom:
+		ps = []pane{paneItems, paneReader}
+	case w >= twoPaneFrom && m.feedsShown:
+		ps = []pane{paneFeeds, paneItems}
+	case w >= twoPaneFrom:
+		ps = []pane{paneItems, paneReader}
+	default:
+		ps = []pane{m.focus}
+	}
+	boxes := make([]paneBox, len(ps))
+	x := 0
+	for i, p := range ps {
+		bw := m.paneWidth(p)
+		if i == len(ps)-1 {
+			bw = w - x // the last pane takes what rounding left
+		}
+		boxes[i] = paneBox{pane: p, x: x, w: bw}
+		x += bw
+	}
+	return boxes
+}
+
+// paneWidth is p's outer width in the current layout (for a hidden pane:
+// the width it has when shown, so the reader keeps its render).
+func (m model) paneWidth(p pane) int {
+	w := m.width
+	if w < twoPaneFrom {
+		return w
+	}
+	feeds := clamp(w/6, 20, 32)
+	rest := w
+	if w >= threePaneFrom && !m.feedsHidden {
+		rest = w - feeds
+	}
+	switch p {
+	case paneFeeds:
+		if w < threePaneFrom {
+			return clamp(w/4, 20, 32)
+		}
+		return feeds
+	case paneItems:
+		if w < threePaneFrom && m.feedsShown {
+			return w - clamp(w/4, 20, 32)
+		}
+		return rest * 2 / 5
+	}
+	return rest - rest*2/5
+}
+
+func (m model) paneShown(p pane) bool {
+	for _, b := range m.panes() {
+		if b.pane == p {
+			return true
+		}
+	}
+	return false
+}
+
+func (m model) feedsVisible() bool { return m.paneShown(paneFeeds) }
+
+// innerHeight is the rows inside a pane's border.
+func (m model) innerHeight() int { return max(m.height-1-2, 0) }
+
+// layoutChildren gives every child its inner size for the current layout.
+func (m model) layoutChildren() model {
+	if !m.ready {
+		return m
+	}
+	if !m.paneShown(m.focus) {
+		m.focus = paneItems
+	}
+	h := m.innerHeight()
+	m.feeds = m.feeds.setSize(max(m.paneWidth(paneFeeds)-2, 0), h)
+	m.items = m.items.setSize(max(m.paneWidth(paneItems)-2, 0), h)
+	m.reader = m.reader.setSize(max(m.paneWidth(paneReader)-2, 0), h)
+	m.help.Width = max(m.width-2, 0)
+	m.prompt = m.prompt.setWidth(m.width)
+	return m
+}
+
+// paneAt finds the pane under a screen cell.
+func (m model) paneAt(x, y int) (paneBox, bool) {
+	if y < 0 || y >= m.height-1 {
+		return paneBox{}, false
+	}
+	for _, b := range m.panes() {
+		if x >= b.x && x < b.x+b.w {
+			return b, true
+		}
+	}
+	return paneBox{}, false
+}
+
+// View draws the panes and the status line. Nothing is drawn before the
+// first size message. The finished frame passes the terminal filter: only
+// SGR and http(s) OSC 8 leave the reader, whatever a feed sent.
+func (m model) View() string {
+	if !m.ready || m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	var body string
+	if m.showHelp {
+		body = m.frame(m.styles.FocusedPane, m.help.View(m.keys), m.width)
+	} else {
+		boxes := m.panes()
+		parts := make([]string, len(boxes))
+		for i, b := range boxes {
+			parts[i] = m.paneView(b)
+		}
+		body = lipgloss.JoinHorizontal(lipgloss.Top, parts...)
+	}
+	return sanitize.Terminal(body + "\n" + m.statusLine())
+}
+
+func (m model) paneView(b paneBox) string {
+	style := m.styles.Pane
+	focused := b.pane == m.focus
+	if focused {
+		style = m.styles.FocusedPane
+	}
+	var content string
+	switch b.pane {
+	case paneFeeds:
+		content = m.feeds.view(focused)
+	case paneItems:
+		content = m.items.view(focused, m.emptyText())
+	case paneReader:
+		content = m.reader.view(m.readerHint())
+	}
+	return m.frame(style, content, b.w)
+}
+
+// frame draws content inside a border of outer width w.
+func (m model) frame(style lipgloss.Style, content string, w int) string {
+	iw, ih := max(w-2, 0), m.innerHeight()
+	return style.Render(lines(content, iw, ih))
+}
+
+func (m model) emptyText() string {
+	switch {
+	case m.searchQuery != "" && m.items.fixed:
+		return "Nothing matches “" + clean(m.searchQuery) + "”. Press esc to go back."
+	case m.feedsLoaded && len(m.feeds.feeds) == 0:
+		return "No feeds yet.\n\nPress " + m.keys.AddFeed.Help().Key +
+			" to add one, or run:\n  newsterm add URL"
+	case !m.items.loaded:
+		return "Loading…"
+	}
+	return "No stories here. Press " + m.keys.RefreshAll.Help().Key + " to refresh."
+}
+
+func (m model) readerHint() string {
+	return "Select a story and press " + m.keys.Open.Help().Key + " to read it."
+}
+
+// statusLine is the prompt when one is open, else the status bar.
+func (m model) statusLine() string {
+	if m.prompt.kind != promptNone {
+		return m.prompt.view(m.styles, m.width)
+	}
+	unread := 0
+	for _, f := range m.feeds.feeds {
+		unread += f.Unread
+	}
+	view := m.items.title
+	counts := statusCounts{view: view, total: m.items.total, unread: unread, loaded: m.items.loaded}
+	hint := m.styles.Muted.Render(m.keys.Help.Help().Key + " help ")
+	line := m.status.view(m.styles, m.width, counts, hint)
+	return fit(strings.TrimRight(line, "\n"), m.width)
+}
