@@ -1,6 +1,7 @@
 package feeds
 
 import (
+	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -24,6 +25,7 @@ type Outline struct {
 const (
 	MaxOPMLOutlines = 10000
 	MaxOPMLDepth    = 32
+	maxOPMLBytes    = 32 << 20
 )
 
 // opmlFrame is an <outline> being read.
@@ -38,11 +40,18 @@ type opmlFrame struct {
 //
 // Folders (outlines without xmlUrl that hold others) become tags of the
 // feeds inside them, as does the category attribute ("/news,/tech" or
-// "tech"). No DTD is read and no entity expanded. More than
-// MaxOPMLOutlines outlines, or nesting deeper than MaxOPMLDepth, is an
-// error.
+// "tech"). No DTD is read and no entity expanded; characters XML forbids
+// are repaired as in Parse. More than MaxOPMLOutlines outlines, nesting
+// deeper than MaxOPMLDepth or a file over 32 MiB is an error.
 func ReadOPML(r io.Reader) (outlines []Outline, skipped []string, err error) {
-	d := xml.NewDecoder(r)
+	data, err := io.ReadAll(io.LimitReader(r, maxOPMLBytes+1))
+	if err != nil {
+		return nil, nil, fmt.Errorf("read OPML: %w", err)
+	}
+	if len(data) > maxOPMLBytes {
+		return nil, nil, fmt.Errorf("read OPML: file larger than %d MiB", maxOPMLBytes>>20)
+	}
+	d := xml.NewDecoder(bytes.NewReader(repairXML(data)))
 	d.Strict = false
 	d.CharsetReader = func(_ string, in io.Reader) (io.Reader, error) { return in, nil }
 	var stack []*opmlFrame
