@@ -255,3 +255,21 @@ func TestContextCancelled(t *testing.T) {
 		t.Errorf("SaveFetch: err = %v, want context.Canceled", err)
 	}
 }
+
+func TestSyncSubscriptionsDuplicatesAndBlanks(t *testing.T) {
+	s := openTest(t)
+	subscribe(t, s,
+		Subscription{URL: feedB, Title: "first"},
+		Subscription{URL: "  "},
+		Subscription{URL: feedA, Tags: []string{"", "\x1b[31mred\x1b[0m"}},
+		Subscription{URL: feedB, Title: "second"},
+	)
+	got, err := s.Feeds(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0].URL != feedB || got[0].Title != "first" || got[1].URL != feedA ||
+		fmt.Sprint(got[1].Tags) != "[red]" {
+		t.Errorf("Feeds = %+v", got)
+	}
+}

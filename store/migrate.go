@@ -139,7 +139,7 @@ func (s *Store) migrate(ctx context.Context, steps []migration) error {
 		return nil
 	}
 	if st.version > 0 {
-		if err := s.backup(ctx, st.version); err != nil {
+		if err := s.backupIfData(ctx, st.version); err != nil {
 			return err
 		}
 	}
@@ -176,6 +176,22 @@ func applyMigration(ctx context.Context, tx *sql.Tx, m migration) error {
 	return nil
 }
 
+// backupIfData backs the database up unless it holds no feeds, as when
+// another process is creating it at this moment.
+func (s *Store) backupIfData(ctx context.Context, version int) error {
+	var has bool
+	err := s.retry(ctx, func() error {
+		return s.db.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM feeds)").Scan(&has)
+	})
+	if err != nil {
+		return openError(s.path, err)
+	}
+	if !has {
+		return nil
+	}
+	return s.backup(ctx, version)
+}
+
 // backup copies the database, consistent and compacted, beside itself. If
 // the usual name is taken (an earlier backup), a timestamp is added. The
 // copy is written under a temporary name and renamed, so a backup file is
@@ -185,11 +201,15 @@ func (s *Store) backup(ctx context.Context, version int) error {
 	if _, err := os.Lstat(dst); err == nil {
 		dst += "-" + time.Now().UTC().Format("20060102T150405.000000000")
 	}
-	tmp := fmt.Sprintf("%s.partial-%d", dst, os.Getpid())
-	if err := os.Remove(tmp); err != nil && !errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("back up %s before migrating: %w", s.path, err)
+	// VACUUM INTO writes into a new or empty file; CreateTemp reserves one.
+	f, err := os.CreateTemp(filepath.Dir(dst), filepath.Base(dst)+".partial-*")
+	if err != nil {
+		return fmt.Errorf("back up %s before migrating it failed (%v); nothing was changed: "+
+			"make the directory writable, then run again", s.path, errors.Unwrap(err))
 	}
-	err := s.retry(ctx, func() error {
+	tmp := f.Name()
+	f.Close()
+	err = s.retry(ctx, func() error {
 		_, err := s.db.ExecContext(ctx, "VACUUM INTO ?", tmp)
 		return err
 	})
