@@ -71,7 +71,9 @@ func (m progressModel) Init() tea.Cmd { return nil }
 func (m progressModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width = msg.Width
+		if msg.Width > 0 { // 0: a pseudo-terminal that does not know its size
+			m.width = msg.Width
+		}
 	case progressSteppedMsg:
 		if m.done < m.total {
 			m.done++
@@ -91,7 +93,7 @@ func (m progressModel) View() string {
 	count := fmt.Sprintf(" %d/%d", m.done, m.total)
 	barWidth := min(40, m.width-len(count)-1)
 	if barWidth < 10 {
-		return ansi.Truncate(count[1:]+" "+m.label, max(m.width-1, 1), "…") + "\n"
+		return ansi.Truncate(count[1:]+" "+m.label, max(m.width-1, 1), "…")
 	}
 	m.bar.Width = barWidth
 	percent := 1.0
@@ -102,5 +104,5 @@ func (m progressModel) View() string {
 	if rest := m.width - 1 - barWidth - len(count) - 1; rest > 0 && m.label != "" {
 		line += " " + ansi.Truncate(m.label, rest, "…")
 	}
-	return line + "\n"
+	return line
 }
