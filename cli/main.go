@@ -12,14 +12,23 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 
 	"github.com/newsterm/newsterm/sanitize"
 )
 
 // Version is newsterm's version: printed by --version and sent in the
-// User-Agent header. main sets it from the build.
-var Version = "dev"
+// User-Agent header. main sets it for a release build; otherwise it is the
+// module version `go install` recorded, else "dev".
+var Version = moduleVersion()
+
+func moduleVersion() string {
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return "dev"
+}
 
 // Exit statuses.
 const (

@@ -9,6 +9,7 @@ import (
 	"github.com/newsterm/newsterm/config"
 	"github.com/newsterm/newsterm/feeds"
 	"github.com/newsterm/newsterm/refresh"
+	"github.com/newsterm/newsterm/sanitize"
 	"github.com/newsterm/newsterm/store"
 	"github.com/newsterm/newsterm/ui"
 )
@@ -52,6 +53,9 @@ func runRefresh(ctx context.Context, a *app, args []string) error {
 		sum, err := a.refreshAll(ctx, feeds.NewClient(opt), db, list, !*asJSON)
 		if err != nil {
 			return err
+		}
+		for i, f := range sum.Failed {
+			sum.Failed[i] = refresh.Failure{URL: sanitize.Line(f.URL), Error: sanitize.Line(f.Error)}
 		}
 		if *asJSON {
 			if err := a.writeJSON(sum); err != nil {
