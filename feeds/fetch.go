@@ -154,7 +154,7 @@ func (c *Client) getHTTP(parent context.Context, rawURL string, u *url.URL, acce
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return fetched{}, c.transportErr(parent, rawURL, err)
+		return fetched{}, c.transportErr(ctx, parent, rawURL, err)
 	}
 	defer resp.Body.Close()
 	doc := fetched{url: resp.Request.URL, contentType: resp.Header.Get("Content-Type")}
@@ -172,7 +172,7 @@ func (c *Client) getHTTP(parent context.Context, rawURL string, u *url.URL, acce
 		return doc, fetchErr(rawURL, resp.StatusCode, err, "body larger than %s — raise [fetch] max_body",
 			sizeText(c.opt.MaxBody))
 	case err != nil:
-		return doc, c.bodyErr(parent, rawURL, resp.StatusCode, err)
+		return doc, c.bodyErr(ctx, parent, rawURL, resp.StatusCode, err)
 	case len(body) == 0:
 		return doc, fetchErr(rawURL, resp.StatusCode, nil, "empty body (HTTP %d)", resp.StatusCode)
 	}
@@ -204,7 +204,7 @@ func (c *Client) statusErr(rawURL string, resp *http.Response) *FetchError {
 		return fetchErr(rawURL, code, nil, "HTTP %s", status)
 	}
 	wait, ok := retryAfter(resp.Header.Get("Retry-After"), c.opt.Now())
-	if !ok {
+	if !ok || wait <= 0 {
 		return fetchErr(rawURL, code, nil, "HTTP %s", status)
 	}
 	host := hostKey(resp.Request.URL)
@@ -219,12 +219,12 @@ func (c *Client) statusErr(rawURL string, resp *http.Response) *FetchError {
 // transportErr explains a failed request: the whole-request deadline gets
 // its own words; url.Error's wrapping ("Get \"…\": ") is dropped since
 // the message names the URL already.
-func (c *Client) transportErr(parent context.Context, rawURL string, err error) *FetchError {
+func (c *Client) transportErr(ctx, parent context.Context, rawURL string, err error) *FetchError {
 	var ue *url.Error
 	if errors.As(err, &ue) {
 		err = ue.Err
 	}
-	if errors.Is(err, context.DeadlineExceeded) && parent.Err() == nil {
+	if timedOut(ctx, parent) {
 		return fetchErr(rawURL, 0, err, "no complete response within %s (timeout)", c.opt.Timeout)
 	}
 	e := fetchErr(rawURL, 0, err, "%v", err)
@@ -235,9 +235,16 @@ func (c *Client) transportErr(parent context.Context, rawURL string, err error) 
 	return e
 }
 
+// timedOut reports whether the whole-request deadline (ctx's own, not its
+// parent's) is what ended the request. The header timeout also reports
+// context.DeadlineExceeded, so the error alone cannot tell.
+func timedOut(ctx, parent context.Context) bool {
+	return errors.Is(ctx.Err(), context.DeadlineExceeded) && parent.Err() == nil
+}
+
 // bodyErr explains a failure while reading the body.
-func (c *Client) bodyErr(parent context.Context, rawURL string, status int, err error) *FetchError {
-	if errors.Is(err, context.DeadlineExceeded) && parent.Err() == nil {
+func (c *Client) bodyErr(ctx, parent context.Context, rawURL string, status int, err error) *FetchError {
+	if timedOut(ctx, parent) {
 		return fetchErr(rawURL, status, err, "body not complete within %s (timeout)", c.opt.Timeout)
 	}
 	return fetchErr(rawURL, status, err, "reading body: %v", err)

@@ -2,6 +2,7 @@ package feeds
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/newsterm/newsterm/sanitize"
@@ -29,11 +30,15 @@ func (e *FetchError) Unwrap() error { return e.Err }
 
 // fetchErr builds a FetchError whose message is "fetch URL: reason".
 func fetchErr(rawURL string, status int, cause error, format string, args ...any) *FetchError {
+	what := rawURL
+	if strings.TrimSpace(what) == "" {
+		what = `""`
+	}
 	return &FetchError{
 		URL:        rawURL,
 		StatusCode: status,
 		Err:        cause,
-		msg:        errorLine(fmt.Sprintf("fetch %s: %s", rawURL, fmt.Sprintf(format, args...))),
+		msg:        errorLine(fmt.Sprintf("fetch %s: %s", what, fmt.Sprintf(format, args...))),
 	}
 }
 

@@ -1,0 +1,230 @@
+package feeds
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// gauge counts requests in flight, overall and per server, and keeps the
+// highest counts seen.
+type gauge struct {
+	mu                sync.Mutex
+	now, max          int
+	perHost, hostMax  map[string]int
+	arrived, released chan struct{}
+}
+
+func newGauge() *gauge {
+	return &gauge{perHost: map[string]int{}, hostMax: map[string]int{},
+		arrived: make(chan struct{}), released: make(chan struct{})}
+}
+
+// handler blocks each request until the test releases it (or ends).
+func (g *gauge) handler(srv *faultServer) http.HandlerFunc {
+	host := srv.URL
+	return func(w http.ResponseWriter, r *http.Request) {
+		g.mu.Lock()
+		g.now++
+		g.max = max(g.max, g.now)
+		g.perHost[host]++
+		g.hostMax[host] = max(g.hostMax[host], g.perHost[host])
+		g.mu.Unlock()
+		select {
+		case g.arrived <- struct{}{}:
+		case <-srv.release:
+		}
+		select {
+		case <-g.released:
+		case <-srv.release:
+		}
+		g.mu.Lock()
+		g.now--
+		g.perHost[host]--
+		g.mu.Unlock()
+		w.WriteHeader(http.StatusNoContent)
+	}
+}
+
+// drive lets total requests through, releasing one only while exactly
+// limit are in flight, so the limit is reached and any excess shows. Before
+// the first release it waits until every other request is parked in the
+// limiter, so that a broken limit cannot hide behind slow dialling.
+func (g *gauge) drive(t *testing.T, l *limiter, total, limit int) {
+	t.Helper()
+	arrived, released := 0, 0
+	for released < total {
+		if arrived == limit && released == 0 {
+			waitFor(t, fmt.Sprintf("%d requests queued", total-limit), func() bool {
+				return queued(l) == total-limit
+			})
+		}
+		if arrived-released < limit && arrived < total {
+			select {
+			case <-g.arrived:
+				arrived++
+			case <-time.After(5 * time.Second):
+				t.Fatalf("only %d requests in flight, want %d", arrived-released, limit)
+			}
+			continue
+		}
+		g.released <- struct{}{}
+		released++
+	}
+}
+
+// queued counts requests waiting in l for a slot.
+func queued(l *limiter) int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	n := 0
+	for _, h := range l.hosts {
+		n += h.users
+	}
+	return n - len(l.jobs)
+}
+
+func TestFetchAllLimits(t *testing.T) {
+	tests := []struct {
+		name               string
+		opt                Options
+		hosts, perHost     int
+		wantMax, wantHosts int
+	}{
+		{"two per host by default", Options{}, 1, 6, 2, 2},
+		{"per host, across hosts", Options{PerHost: 1}, 3, 3, 3, 1},
+		{"jobs bound all hosts", Options{Jobs: 3, PerHost: 8}, 3, 3, 3, 3},
+		{"jobs and per host together", Options{Jobs: 3, PerHost: 2}, 2, 4, 3, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := newGauge()
+			var reqs []Request
+			for range tt.hosts {
+				srv := newFaultServer(t)
+				for i := range tt.perHost {
+					reqs = append(reqs, Request{URL: srv.route(fmt.Sprintf("/feed%d", i), g.handler(srv))})
+				}
+			}
+			c := newTestClient(t, tt.opt)
+			finished := make(chan []Result, 1)
+			go func() { finished <- c.FetchAll(context.Background(), reqs, nil) }()
+			g.drive(t, c.limits, len(reqs), tt.wantMax)
+			if got := <-finished; len(got) != len(reqs) {
+				t.Fatalf("%d results for %d requests", len(got), len(reqs))
+			}
+			if g.max != tt.wantMax {
+				t.Errorf("at most %d in flight, want %d", g.max, tt.wantMax)
+			}
+			for host, n := range g.hostMax {
+				if n > tt.wantHosts {
+					t.Errorf("%d in flight on %s, want at most %d", n, host, tt.wantHosts)
+				}
+			}
+		})
+	}
+}
+
+func TestFetchAllOrderAndFailures(t *testing.T) {
+	a, b := newFaultServer(t), newFaultServer(t)
+	reqs := []Request{
+		{URL: a.route("/good", serve("application/rss+xml", []byte("<rss version=\"2.0\"><channel><title>A</title></channel></rss>")))},
+		{URL: a.route("/gone", status(http.StatusGone))},
+		{URL: "testdata/client/latin1.rss"},
+		{URL: "testdata/client/missing.rss"},
+		{URL: b.route("/reset", raw("HTTP/1.1 200 OK\r\nContent-Length: 500\r\n\r\n<rss>", true))},
+		{URL: b.route("/good", serve("application/rss+xml", []byte("<rss version=\"2.0\"><channel><title>B</title></channel></rss>")))},
+	}
+	fetchFailed := map[int]bool{1: true, 3: true, 4: true}
+	var (
+		inDone atomic.Bool
+		calls  []string
+	)
+	results := newTestClient(t, Options{}).FetchAll(context.Background(), reqs, func(r Result) {
+		if !inDone.CompareAndSwap(false, true) {
+			t.Error("done called concurrently")
+		}
+		calls = append(calls, r.URL)
+		inDone.Store(false)
+	})
+	if len(results) != len(reqs) || len(calls) != len(reqs) {
+		t.Fatalf("%d results and %d done calls for %d requests", len(results), len(calls), len(reqs))
+	}
+	for i, res := range results {
+		if res.URL != reqs[i].URL {
+			t.Errorf("result %d is for %s, want %s", i, res.URL, reqs[i].URL)
+		}
+		var fe *FetchError
+		if got := errors.As(res.Err, &fe); got != fetchFailed[i] {
+			t.Errorf("%s: fetch failed = %v, want %v (err %v)", res.URL, got, fetchFailed[i], res.Err)
+		}
+	}
+	for _, p := range []string{"/good", "/gone"} {
+		if n := a.hitCount(p); n != 1 {
+			t.Errorf("%s hit %d times", p, n)
+		}
+	}
+	if n := b.hitCount("/good"); n != 1 {
+		t.Errorf("second server's feed hit %d times", n)
+	}
+}
+
+// A hung feed does not hold up the others: they all finish first.
+func TestFetchAllSlowFeedDoesNotBlock(t *testing.T) {
+	srv := newFaultServer(t)
+	unblock := make(chan struct{})
+	hung := srv.route("/hung", func(w http.ResponseWriter, r *http.Request) {
+		<-unblock
+		w.WriteHeader(http.StatusNoContent)
+	})
+	reqs := []Request{{URL: hung}}
+	for i := range 3 {
+		other := newFaultServer(t)
+		reqs = append(reqs, Request{URL: other.route(fmt.Sprintf("/f%d", i), status(http.StatusNotFound))})
+	}
+	order := make(chan string, len(reqs))
+	go newTestClient(t, Options{}).FetchAll(context.Background(), reqs, func(r Result) { order <- r.URL })
+	for range 3 {
+		if u := <-order; u == hung {
+			t.Error("the hung feed finished before the others")
+		}
+	}
+	close(unblock)
+	if u := <-order; u != hung {
+		t.Errorf("last to finish: %s, want the hung feed", u)
+	}
+}
+
+func TestFetchAllCancel(t *testing.T) {
+	srv := newFaultServer(t)
+	arrived := make(chan struct{}, 4)
+	u := srv.route("/hang", func(w http.ResponseWriter, r *http.Request) {
+		arrived <- struct{}{}
+		srv.hang(r)
+	})
+	reqs := []Request{{URL: u}, {URL: u}, {URL: u}, {URL: u}}
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		<-arrived
+		cancel()
+	}()
+	var calls atomic.Int32
+	results := newTestClient(t, Options{Jobs: 1}).FetchAll(ctx, reqs, func(Result) { calls.Add(1) })
+	for i, res := range results {
+		if res.Err == nil || !strings.Contains(res.Err.Error(), "context canceled") {
+			t.Errorf("result %d: err %v, want context canceled", i, res.Err)
+		}
+	}
+	if n := srv.hitCount("/hang"); n != 1 {
+		t.Errorf("server hit %d times after cancel, want 1", n)
+	}
+	if n := calls.Load(); n != int32(len(reqs)) {
+		t.Errorf("done called %d times, want %d", n, len(reqs))
+	}
+}
