@@ -400,3 +400,14 @@ func fakeArticle(title string) article.Article {
 }
 
 func visibleWidth(s string) int { return lipgloss.Width(s) }
+
+func sizeMsg(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }
+
+func keyCtrl(name string) tea.KeyMsg {
+	for t := tea.KeyCtrlAt; t <= tea.KeyCtrlUnderscore; t++ {
+		if t.String() == name {
+			return tea.KeyMsg{Type: t}
+		}
+	}
+	panic("no key " + name)
+}

@@ -64,7 +64,8 @@ func defaultKeyMap() keyMap {
 	}
 }
 
-// bindings names each binding by its config action.
+// bindings names each rebindable binding by its config action
+// (config.Actions); the numbered links 1–9 are fixed.
 func (k *keyMap) bindings() map[string]*key.Binding {
 	return map[string]*key.Binding{
 		"up": &k.Up, "down": &k.Down, "open": &k.Open, "back": &k.Back,
@@ -73,7 +74,7 @@ func (k *keyMap) bindings() map[string]*key.Binding {
 		"next_unread": &k.NextUnread, "prev_unread": &k.PrevUnread,
 		"refresh": &k.Refresh, "refresh_all": &k.RefreshAll,
 		"toggle_read": &k.ToggleRead, "mark_all_read": &k.MarkAllRead, "toggle_star": &k.Star,
-		"open_browser": &k.OpenBrowser, "open_comments": &k.OpenComments, "open_link": &k.Link,
+		"open_browser": &k.OpenBrowser, "open_comments": &k.OpenComments,
 		"copy_link": &k.CopyLink, "search": &k.Search,
 		"add_feed": &k.AddFeed, "remove_feed": &k.RemoveFeed, "edit_config": &k.EditConfig,
 		"toggle_feeds": &k.ToggleFeeds, "toggle_source": &k.ToggleSource,
@@ -103,8 +104,7 @@ func newKeyMap(user map[string][]string) (keyMap, error) {
 	return k, nil
 }
 
-// linkNumber is the digit of a numbered-link key: "3" → 3. A user who binds
-// open_link to other keys gets link 1 from a key without a digit.
+// linkNumber is the digit of a numbered-link key: "3" → 3.
 func linkNumber(keyName string) int {
 	for _, r := range keyName {
 		if r >= '1' && r <= '9' {
