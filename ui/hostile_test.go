@@ -31,7 +31,7 @@ var payloads = []struct{ name, s string }{
 	{"raw C1 byte", "Real \x9b31mTitle"},
 	{"bidi override", "Real \u202eeltiT\u202c"},
 	{"bidi isolate", "\u2067Real Title\u2069"},
-	{"decoded entity", "Real &#27;[31m\x1b[31mTitle"},
+	{"decoded entity", "Real &#27;[2J\x1b[2JTitle"}, // what glamour makes of &#27;
 	{"bell backspace CR DEL", "Real\x07\b\r\x7f Title"},
 	{"OSC 8 javascript", "\x1b]8;;javascript:alert(1)\x07Real Title\x1b]8;;\x07"},
 	{"OSC 52 clipboard", "\x1b]52;c;cHduZWQ=\x07Real Title"},
