@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strings"
 	"time"
 
 	"golang.org/x/net/http/httpguts"
@@ -146,11 +147,11 @@ func (c *Client) getHTTP(parent context.Context, rawURL string, u *url.URL, acce
 	}
 	req.Header.Set("User-Agent", c.opt.UserAgent)
 	req.Header.Set("Accept", accept)
-	if v.ETag != "" && httpguts.ValidHeaderFieldValue(v.ETag) {
-		req.Header.Set("If-None-Match", v.ETag)
+	if etag := validator(v.ETag); etag != "" {
+		req.Header.Set("If-None-Match", etag)
 	}
-	if v.LastModified != "" && httpguts.ValidHeaderFieldValue(v.LastModified) {
-		req.Header.Set("If-Modified-Since", v.LastModified)
+	if lm := validator(v.LastModified); lm != "" {
+		req.Header.Set("If-Modified-Since", lm)
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {
@@ -177,16 +178,29 @@ func (c *Client) getHTTP(parent context.Context, rawURL string, u *url.URL, acce
 		return doc, fetchErr(rawURL, resp.StatusCode, nil, "empty body (HTTP %d)", resp.StatusCode)
 	}
 	doc.body = body
-	doc.validators = Validators{ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified")}
+	doc.validators = Validators{ETag: validator(resp.Header.Get("ETag")),
+		LastModified: validator(resp.Header.Get("Last-Modified"))}
 	return doc, nil
+}
+
+// maxValidator bounds a stored validator; real ones are a few dozen bytes.
+const maxValidator = 1024
+
+// validator returns v when it can be stored and sent back verbatim as a
+// header value, else "".
+func validator(v string) string {
+	if len(v) > maxValidator || !httpguts.ValidHeaderFieldValue(v) {
+		return ""
+	}
+	return v
 }
 
 // mergeValidators keeps the validators sent, replaced by any a 304 carries.
 func mergeValidators(sent Validators, h http.Header) Validators {
-	if etag := h.Get("ETag"); etag != "" {
+	if etag := validator(h.Get("ETag")); etag != "" {
 		sent.ETag = etag
 	}
-	if lm := h.Get("Last-Modified"); lm != "" {
+	if lm := validator(h.Get("Last-Modified")); lm != "" {
 		sent.LastModified = lm
 	}
 	return sent
@@ -195,9 +209,9 @@ func mergeValidators(sent Validators, h http.Header) Validators {
 // statusErr reports a non-2xx status; 429 and 503 with a usable
 // Retry-After also hold off the host that answered.
 func (c *Client) statusErr(rawURL string, resp *http.Response) *FetchError {
-	status := resp.Status // remote text: oneLine sanitises it
+	status := resp.Status // remote text: errorLine sanitises it
 	if len(status) > 100 {
-		status = status[:100]
+		status = strings.ToValidUTF8(status[:100], "")
 	}
 	code := resp.StatusCode
 	if code != http.StatusTooManyRequests && code != http.StatusServiceUnavailable {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -75,5 +76,20 @@ func TestFetchFeedCharsetFromHeaderAndItemCap(t *testing.T) {
 	}
 	if len(res.Feed.Items) != 1 || res.Feed.Items[0].Title != "“Quoted” – costs 5€" {
 		t.Errorf("items %+v", res.Feed.Items)
+	}
+}
+
+func TestOversizedValidatorsAreNotStored(t *testing.T) {
+	srv := newFaultServer(t)
+	huge := strings.Repeat("e", 2000)
+	u := srv.route("/feed", serve("application/rss+xml",
+		[]byte(`<rss version="2.0"><channel><title>t</title><item><title>i</title></item></channel></rss>`),
+		"ETag", huge, "Last-Modified", "Sat, 14 Mar 2026 11:00:00 GMT"))
+	res := newTestClient(t, Options{}).FetchFeed(context.Background(), Request{URL: u})
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	if want := (Validators{LastModified: "Sat, 14 Mar 2026 11:00:00 GMT"}); res.Validators != want {
+		t.Errorf("Validators %+v, want %+v", res.Validators, want)
 	}
 }

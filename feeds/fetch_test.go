@@ -81,6 +81,8 @@ func TestConditionalGET(t *testing.T) {
 			wantAfter: Validators{ETag: `"v2"`}},
 		{name: "an unsendable validator is dropped", sent: Validators{ETag: "\"v1\"\r\nX-Evil: 1"},
 			wantSent: Validators{}, want304: false},
+		{name: "an oversized validator is dropped", sent: Validators{ETag: strings.Repeat("e", 2000), LastModified: lastMod},
+			wantSent: Validators{LastModified: lastMod}, want304: true, wantAfter: Validators{ETag: strings.Repeat("e", 2000), LastModified: lastMod}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
