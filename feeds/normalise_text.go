@@ -163,9 +163,7 @@ func (r resolver) resolve(raw string) string {
 			return ""
 		}
 	case "":
-		if r.base != nil || u.Opaque != "" {
-			return ""
-		}
+		// Relative, with no absolute base to resolve against: kept as given.
 	default:
 		return ""
 	}

@@ -54,10 +54,7 @@ func ReadOPML(r io.Reader) (outlines []Outline, skipped []string, err error) {
 	d := xml.NewDecoder(bytes.NewReader(repairXML(data)))
 	d.Strict = false
 	d.CharsetReader = func(_ string, in io.Reader) (io.Reader, error) { return in, nil }
-	var stack []*opmlFrame
-	count, depth := 0, 0
-	rootSeen := false
-	seen := map[string]bool{}
+	or := &opmlReader{seen: map[string]bool{}}
 	for {
 		tok, err := d.Token()
 		if errors.Is(err, io.EOF) {
@@ -68,50 +65,72 @@ func ReadOPML(r io.Reader) (outlines []Outline, skipped []string, err error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			depth++
-			if depth == 1 {
-				if !strings.EqualFold(t.Name.Local, "opml") {
-					return nil, nil, fmt.Errorf("read OPML: not an OPML document (root element <%s>)", line(t.Name.Local))
-				}
-				rootSeen = true
+			if err := or.start(t); err != nil {
+				return nil, nil, err
 			}
-			if !strings.EqualFold(t.Name.Local, "outline") {
-				stack = append(stack, nil)
-				continue
-			}
-			if count++; count > MaxOPMLOutlines {
-				return nil, nil, fmt.Errorf("read OPML: more than %d outlines", MaxOPMLOutlines)
-			}
-			if outlineDepth(stack)+1 > MaxOPMLDepth {
-				return nil, nil, fmt.Errorf("read OPML: outlines nested deeper than %d levels", MaxOPMLDepth)
-			}
-			stack = append(stack, startOutline(t, stack))
 		case xml.EndElement:
-			depth--
-			if len(stack) == 0 {
-				continue
-			}
-			f := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			if f == nil {
-				continue
-			}
-			o, reason, ok := finishOutline(f, stack)
-			switch {
-			case ok && seen[o.URL]:
-				skipped = append(skipped, fmt.Sprintf("%s: duplicate", o.URL))
-			case ok:
-				seen[o.URL] = true
-				outlines = append(outlines, o)
-			case reason != "":
-				skipped = append(skipped, reason)
-			}
+			or.end()
 		}
 	}
-	if !rootSeen {
+	if !or.rootSeen {
 		return nil, nil, errors.New("read OPML: the document is empty")
 	}
-	return outlines, skipped, nil
+	return or.outlines, or.skipped, nil
+}
+
+// opmlReader follows the element stack of an OPML document.
+type opmlReader struct {
+	stack    []*opmlFrame // one per open element; nil for non-outlines
+	count    int          // outlines seen
+	depth    int          // open elements
+	rootSeen bool
+	seen     map[string]bool // feed URLs accepted
+	outlines []Outline
+	skipped  []string
+}
+
+func (or *opmlReader) start(t xml.StartElement) error {
+	or.depth++
+	if or.depth == 1 {
+		if !strings.EqualFold(t.Name.Local, "opml") {
+			return fmt.Errorf("read OPML: not an OPML document (root element <%s>)", line(t.Name.Local))
+		}
+		or.rootSeen = true
+	}
+	if !strings.EqualFold(t.Name.Local, "outline") {
+		or.stack = append(or.stack, nil)
+		return nil
+	}
+	if or.count++; or.count > MaxOPMLOutlines {
+		return fmt.Errorf("read OPML: more than %d outlines", MaxOPMLOutlines)
+	}
+	if outlineDepth(or.stack)+1 > MaxOPMLDepth {
+		return fmt.Errorf("read OPML: outlines nested deeper than %d levels", MaxOPMLDepth)
+	}
+	or.stack = append(or.stack, startOutline(t, or.stack))
+	return nil
+}
+
+func (or *opmlReader) end() {
+	or.depth--
+	if len(or.stack) == 0 {
+		return
+	}
+	f := or.stack[len(or.stack)-1]
+	or.stack = or.stack[:len(or.stack)-1]
+	if f == nil {
+		return
+	}
+	o, reason, ok := finishOutline(f, or.stack)
+	switch {
+	case ok && or.seen[o.URL]:
+		or.skipped = append(or.skipped, fmt.Sprintf("%s: duplicate", o.URL))
+	case ok:
+		or.seen[o.URL] = true
+		or.outlines = append(or.outlines, o)
+	case reason != "":
+		or.skipped = append(or.skipped, reason)
+	}
 }
 
 func outlineDepth(stack []*opmlFrame) int {
