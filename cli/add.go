@@ -206,7 +206,7 @@ func plural(n int, one, many string) string {
 }
 
 func subscribed(cfg *config.Config, u string) bool {
-	return slices.ContainsFunc(cfg.Feeds, func(f config.Feed) bool { return f.URL == u })
+	return slices.ContainsFunc(cfg.Feeds, func(f config.Feed) bool { return config.SameURL(f.URL, u) })
 }
 
 // subscriptionURL turns what the user typed into what the config stores:

@@ -72,9 +72,11 @@ func TestAddDuplicateChangesNothing(t *testing.T) {
 	w := newWorld(t)
 	w.mustRun("add", w.url("security.rss"), "--tag", "world")
 	before := readFile(t, w.config)
-	r := w.mustRun("add", w.url("security.rss"), "--tag", "other")
-	if !strings.Contains(r.stdout, "Already subscribed") {
-		t.Errorf("second add printed %q", r.stdout)
+	for _, again := range []string{w.url("security.rss"), w.url("security.rss") + "/"} {
+		r := w.mustRun("add", again, "--tag", "other")
+		if !strings.Contains(r.stdout, "Already subscribed") {
+			t.Errorf("add %s again printed %q", again, r.stdout)
+		}
 	}
 	if after := readFile(t, w.config); !bytes.Equal(before, after) {
 		t.Errorf("config changed:\n%s\n---\n%s", before, after)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 
 	"github.com/newsterm/newsterm/config"
 	"github.com/newsterm/newsterm/sanitize"
@@ -72,8 +71,10 @@ func findSubscription(cfg *config.Config, arg string) (string, bool) {
 		candidates = append(candidates, u)
 	}
 	for _, f := range cfg.Feeds {
-		if slices.Contains(candidates, f.URL) {
-			return f.URL, true
+		for _, c := range candidates {
+			if config.SameURL(f.URL, c) {
+				return f.URL, true
+			}
 		}
 	}
 	return "", false
