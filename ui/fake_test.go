@@ -224,10 +224,20 @@ func (f *fakeStore) Article(_ context.Context, id int64) ([]byte, bool, error) {
 	return d, ok, nil
 }
 
+// SyncSubscriptions records subs and adds feeds it has not seen.
 func (f *fakeStore) SyncSubscriptions(_ context.Context, subs []store.Subscription) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.subs = subs
+	for _, s := range subs {
+		known := false
+		for _, fd := range f.feeds {
+			known = known || fd.URL == s.URL
+		}
+		if !known {
+			f.feeds = append(f.feeds, store.Feed{ID: int64(len(f.feeds) + 1), URL: s.URL, Title: s.Title, Tags: s.Tags})
+		}
+	}
 	return nil
 }
 

@@ -103,7 +103,6 @@ func (m model) layoutChildren() model {
 	m.feeds = m.feeds.setSize(max(m.paneWidth(paneFeeds)-2, 0), h)
 	m.items = m.items.setSize(max(m.paneWidth(paneItems)-2, 0), h)
 	m.reader = m.reader.setSize(max(m.paneWidth(paneReader)-2, 0), h)
-	m.help.Width = max(m.width-2, 0)
 	m.prompt = m.prompt.setWidth(m.width)
 	return m
 }
@@ -130,7 +129,7 @@ func (m model) View() string {
 	}
 	var body string
 	if m.showHelp {
-		body = m.frame(m.styles.FocusedPane, m.help.View(m.keys), m.width)
+		body = m.frame(m.styles.FocusedPane, m.helpView(max(m.width-2, 0)), m.width)
 	} else {
 		boxes := m.panes()
 		parts := make([]string, len(boxes))
@@ -197,4 +196,24 @@ func (m model) statusLine() string {
 	hint := m.styles.Muted.Render(m.keys.Help.Help().Key + " help ")
 	line := m.status.view(m.styles, m.width, counts, hint)
 	return fit(strings.TrimRight(line, "\n"), m.width)
+}
+
+// helpView lays the key groups side by side, or in fewer columns and more
+// rows when the terminal is narrow.
+func (m model) helpView(width int) string {
+	groups := m.keys.FullHelp()
+	h := m.help
+	h.Width = 0 // measure untruncated; lines() cuts what still does not fit
+	var out string
+	for perRow := len(groups); perRow >= 1; perRow /= 2 {
+		var rows []string
+		for i := 0; i < len(groups); i += perRow {
+			rows = append(rows, h.FullHelpView(groups[i:min(i+perRow, len(groups))]))
+		}
+		out = strings.Join(rows, "\n\n")
+		if lipgloss.Width(out) <= width {
+			break
+		}
+	}
+	return out
 }

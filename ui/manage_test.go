@@ -1,0 +1,192 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"net/url"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/newsterm/newsterm/config"
+	"github.com/newsterm/newsterm/feeds"
+	"github.com/newsterm/newsterm/refresh"
+	"github.com/newsterm/newsterm/store"
+)
+
+func page(rawURL, contentType, body string) feeds.Page {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		panic(err)
+	}
+	return feeds.Page{URL: u, ContentType: contentType, Body: []byte(body)}
+}
+
+func TestAddFeed(t *testing.T) {
+	const site = `<html><head><link rel="alternate" type="application/rss+xml" href="/qj/feed.xml"></head><body>hi</body></html>`
+	tests := []struct {
+		name      string
+		typed     string
+		page      feeds.Page
+		fetchErr  error
+		inConfig  bool // already subscribed
+		wantURL   string
+		wantFetch bool
+		status    string
+	}{
+		{name: "a feed URL", typed: "https://quiz.example/rss.xml",
+			page:    page("https://quiz.example/rss.xml", "application/rss+xml", "<rss></rss>"),
+			wantURL: "https://quiz.example/rss.xml", wantFetch: true, status: "subscribed to https://quiz.example/rss.xml"},
+		{name: "a site page with autodiscovery", typed: "https://quiz.example/",
+			page:    page("https://quiz.example/", "text/html; charset=utf-8", site),
+			wantURL: "https://quiz.example/qj/feed.xml", wantFetch: true, status: "subscribed to https://quiz.example/qj/feed.xml"},
+		{name: "a page without a feed", typed: "https://quiz.example/",
+			page:   page("https://quiz.example/", "text/html", "<html><body>no feeds</body></html>"),
+			status: "no feed found"},
+		{name: "unreachable: subscribed with a warning", typed: "https://down.example/feed",
+			fetchErr: errors.New("dial tcp: connection refused"),
+			wantURL:  "https://down.example/feed", status: "connection refused"},
+		{name: "already subscribed", typed: "https://quiz.example/rss.xml",
+			page:     page("https://quiz.example/rss.xml", "application/rss+xml", "<rss></rss>"),
+			inConfig: true, status: "already subscribed"},
+		{name: "an option is not a URL", typed: "--force", status: "not a URL"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			fs := sampleStore()
+			b := testBackend(fs)
+			b.fetchPage = func(context.Context, string) (feeds.Page, error) { return tc.page, tc.fetchErr }
+			var written []string
+			b.addToConfig = func(path string, f config.Feed) (bool, error) {
+				written = append(written, f.URL)
+				return !tc.inConfig, nil
+			}
+			var fetched []string
+			b.refresh = func(_ context.Context, list []store.Feed, _ refresh.Progress) (refresh.Summary, error) {
+				for _, f := range list {
+					fetched = append(fetched, f.URL)
+				}
+				return refresh.Summary{Feeds: len(list), Failed: []refresh.Failure{}}, nil
+			}
+			m := newModel(b, testConfig(), darkTheme())
+			m = drive(t, m, m.Init())
+			m = send(t, m, sizeMsg(160, 40))
+			m = press(t, m, "a")
+			for _, r := range tc.typed {
+				m = press(t, m, string(r))
+			}
+			if got := m.prompt.value(); got != tc.typed {
+				t.Fatalf("prompt holds %q", got)
+			}
+			m = press(t, m, "enter")
+			line := m.status.err + m.status.info
+			if !strings.Contains(line, tc.status) {
+				t.Fatalf("status %q, want it to mention %q", line, tc.status)
+			}
+			if tc.wantURL == "" {
+				if len(written) > 0 && !tc.inConfig {
+					t.Fatalf("wrote %q to the config", written)
+				}
+				return
+			}
+			if !slices.Equal(written, []string{tc.wantURL}) {
+				t.Fatalf("config got %q, want %q", written, tc.wantURL)
+			}
+			if i := slices.IndexFunc(fs.subs, func(s store.Subscription) bool { return s.URL == tc.wantURL }); i < 0 {
+				t.Fatalf("store subscriptions %v lack %s", fs.subs, tc.wantURL)
+			}
+			if tc.wantFetch != (len(fetched) == 1 && fetched[0] == tc.wantURL) {
+				t.Fatalf("fetched %q right after adding", fetched)
+			}
+			if !slices.ContainsFunc(m.feeds.feeds, func(f store.Feed) bool { return f.URL == tc.wantURL }) {
+				t.Fatal("the new feed is not in the feed list")
+			}
+		})
+	}
+}
+
+func TestRemoveFeedAsksFirst(t *testing.T) {
+	fs := sampleStore()
+	b := testBackend(fs)
+	var removed []string
+	b.removeFromConfig = func(path, url string) (bool, error) { removed = append(removed, url); return true, nil }
+	cfg := testConfig()
+	cfg.Feeds = []config.Feed{{URL: "https://news.example/rss"}, {URL: "https://tech.example/atom"}}
+	m := newModel(b, cfg, darkTheme())
+	m = drive(t, m, m.Init())
+	m = send(t, m, sizeMsg(160, 40))
+	m = press(t, m, "h", "j", "j", "j", "j", "j", "j", "d") // Tech Daily
+	if m.prompt.kind != promptConfirm || !strings.Contains(m.View(), "Remove Tech Daily and its stories? [y/n]") {
+		t.Fatalf("no confirmation:\n%s", m.View())
+	}
+	m = press(t, m, "n")
+	if len(removed) != 0 || m.prompt.kind != promptNone {
+		t.Fatal("n did not cancel")
+	}
+	m = press(t, m, "d", "y")
+	if !slices.Equal(removed, []string{"https://tech.example/atom"}) {
+		t.Fatalf("removed %q", removed)
+	}
+	if slices.ContainsFunc(m.feeds.feeds, func(f store.Feed) bool { return f.URL == "https://tech.example/atom" }) {
+		t.Fatal("the feed is still listed")
+	}
+	if len(m.cfg.Feeds) != 1 || m.cfg.Feeds[0].URL != "https://news.example/rss" {
+		t.Fatalf("config feeds now %v", m.cfg.Feeds)
+	}
+	if m.items.total != 4 {
+		t.Fatalf("%d stories left, want 4", m.items.total)
+	}
+}
+
+func TestEditConfigReload(t *testing.T) {
+	good := testConfig()
+	good.Keys = map[string][]string{"quit": {"x"}}
+	tests := []struct {
+		name     string
+		reload   func() (*config.Config, error)
+		wantQuit string
+		status   string
+	}{
+		{"good edit applies, keys included", func() (*config.Config, error) { return good, nil }, "x", "config reloaded"},
+		{"bad edit keeps the old config", func() (*config.Config, error) {
+			return nil, errors.New("config.toml:3: unknown key \"jbos\"")
+		}, "q", "config.toml:3: unknown key"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			b := testBackend(sampleStore())
+			b.reload = tc.reload
+			m := newModel(b, testConfig(), darkTheme())
+			m = drive(t, m, m.Init())
+			m = send(t, m, sizeMsg(160, 40))
+			old := m.cfg
+			m = send(t, m, editorClosedMsg{})
+			if got := m.keys.Quit.Keys()[0]; got != tc.wantQuit {
+				t.Fatalf("quit is %q, want %q", got, tc.wantQuit)
+			}
+			if line := m.status.err + m.status.info; !strings.Contains(line, tc.status) {
+				t.Fatalf("status %q", line)
+			}
+			if tc.wantQuit == "q" && m.cfg != old {
+				t.Fatal("a bad edit replaced the config")
+			}
+		})
+	}
+}
+
+func TestEditorArgv(t *testing.T) {
+	tests := []struct {
+		visual, editor string
+		want           []string
+	}{
+		{"", "", []string{"vi"}},
+		{"", "nano", []string{"nano"}},
+		{"code --wait", "nano", []string{"code", "--wait"}},
+		{"  ", "hx", []string{"hx"}},
+	}
+	for _, tc := range tests {
+		if got := editorArgv(tc.visual, tc.editor); !slices.Equal(got, tc.want) {
+			t.Errorf("editorArgv(%q, %q) = %q, want %q", tc.visual, tc.editor, got, tc.want)
+		}
+	}
+}
