@@ -98,7 +98,7 @@ func (b backend) loadWindow(gen, seq int, q store.Query, offset, limit int) tea.
 // push it down by as many as arrived, so only that stretch is searched.
 func (b backend) reloadItems(gen, seq int, q store.Query, anchorID int64, anchorIdx, oldTotal, size int) tea.Cmd {
 	return guard(func() tea.Msg {
-		msg := itemsLoadedMsg{gen: gen, seq: seq, anchor: -1, from: anchorIdx}
+		msg := itemsLoadedMsg{gen: gen, seq: seq, anchorID: anchorID, anchor: -1}
 		total, err := b.db.CountItems(b.ctx, q)
 		if err != nil {
 			msg.err = fmt.Errorf("count stories: %w", err)

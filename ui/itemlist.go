@@ -28,8 +28,9 @@ type itemList struct {
 	total   int
 	offset  int
 	rows    []store.Item
-	cursor  int // absolute index
-	top     int // absolute index of the first visible row
+	cursor  int   // absolute index
+	pinned  int64 // the story the cursor is on, followed across reloads
+	top     int   // absolute index of the first visible row
 	pending bool
 	seq     int // newest window request sent
 	applied int // newest window request applied
@@ -49,7 +50,7 @@ func (l itemList) show(title string, q store.Query) itemList {
 	l.title, l.query, l.fixed = title, q, false
 	l.gen++
 	l.loaded, l.total, l.offset, l.rows = false, 0, 0, nil
-	l.cursor, l.top, l.pending = 0, 0, false
+	l.cursor, l.top, l.pending, l.pinned = 0, 0, false, 0
 	return l
 }
 
@@ -59,7 +60,7 @@ func (l itemList) showResults(title string, items []store.Item) itemList {
 	l.gen++
 	l.loaded, l.total, l.offset, l.rows = true, len(items), 0, items
 	l.cursor, l.top, l.pending = 0, 0, false
-	return l
+	return l.pin()
 }
 
 // itemsLoadedMsg is one window of a query: rows from absolute index offset
@@ -70,12 +71,14 @@ type itemsLoadedMsg struct {
 	total    int
 	offset   int
 	rows     []store.Item
-	anchor   int // where the anchor story is now, -1 unknown
-	from     int // the cursor index when the load was asked for
+	anchorID int64 // the story the reload looked for
+	anchor   int   // where that story is now, -1 unknown
 	err      error
 }
 
 // apply takes a window for the current query; stale ones are ignored.
+// The cursor follows the story it is pinned to wherever the new rows put
+// it, so stories arriving above it never move the user's place.
 func (l itemList) apply(msg itemsLoadedMsg) itemList {
 	if l.fixed || msg.gen != l.gen || msg.seq < l.applied {
 		return l
@@ -87,15 +90,38 @@ func (l itemList) apply(msg itemsLoadedMsg) itemList {
 	if msg.err != nil {
 		return l
 	}
-	shift := 0
-	if msg.anchor >= 0 && msg.from == l.cursor {
-		shift = msg.anchor - l.cursor
-		l.cursor = msg.anchor
-	}
 	l.loaded, l.total, l.offset, l.rows = true, msg.total, msg.offset, msg.rows
-	l.top += shift
+	to := -1
+	if l.pinned != 0 {
+		for i, it := range l.rows {
+			if it.ID == l.pinned {
+				to = l.offset + i
+				break
+			}
+		}
+		if to < 0 && msg.anchorID == l.pinned {
+			to = msg.anchor
+		}
+	}
+	if to >= 0 {
+		l.top += to - l.cursor
+		l.cursor = to
+	}
 	l.cursor = clamp(l.cursor, 0, l.total-1)
+	if l.pinned == 0 {
+		return l.scrolled().pin()
+	}
 	return l.scrolled()
+}
+
+// pin remembers the story under the cursor (none when its row is not
+// loaded yet; the next window pins it).
+func (l itemList) pin() itemList {
+	l.pinned = 0
+	if it, ok := l.selected(); ok {
+		l.pinned = it.ID
+	}
+	return l
 }
 
 // needsWindow reports whether the rows around the visible part are not
@@ -147,7 +173,7 @@ func (l itemList) update(it store.Item) itemList {
 
 func (l itemList) moveTo(i int) itemList {
 	l.cursor = clamp(i, 0, l.total-1)
-	return l.scrolled()
+	return l.scrolled().pin()
 }
 
 func (l itemList) move(n int) itemList { return l.moveTo(l.cursor + n) }
@@ -159,14 +185,14 @@ func (l itemList) scroll(n int) itemList {
 	l.top = clamp(l.top+n, 0, max(l.total-h, 0))
 	l.cursor = clamp(l.cursor, l.top, l.top+h-1)
 	l.cursor = clamp(l.cursor, 0, l.total-1)
-	return l
+	return l.pin()
 }
 
 func (l itemList) clickRow(y int) itemList {
 	if i := l.top + y; i >= 0 && i < l.total {
 		l.cursor = i
 	}
-	return l.scrolled()
+	return l.scrolled().pin()
 }
 
 func (l itemList) scrolled() itemList {

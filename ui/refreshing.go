@@ -150,9 +150,5 @@ func (m *model) reloadKeepingCursor() tea.Cmd {
 	if m.items.fixed {
 		return nil
 	}
-	var id int64
-	if it, ok := m.items.selected(); ok {
-		id = it.ID
-	}
-	return m.loadItems(id, m.items.cursor)
+	return m.loadItems(m.items.pinned, m.items.cursor)
 }
