@@ -1,9 +1,15 @@
 package ui
 
 import (
+	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/newsterm/newsterm/config"
+	"github.com/newsterm/newsterm/feeds"
+	"github.com/newsterm/newsterm/store"
 )
 
 // bigStore holds n stories over 20 feeds.
@@ -52,4 +58,64 @@ func TestViewCostIsFlat(t *testing.T) {
 	if allocs[100_000] > allocs[1_000]*1.1 {
 		t.Fatalf("View allocates %.0f times over 100,000 stories but %.0f over 1,000", allocs[100_000], allocs[1_000])
 	}
+}
+
+// realBigStore fills a real store in dir with n stories over 20 feeds.
+func realBigStore(b *testing.B, n int) (*store.Store, *config.Config) {
+	b.Helper()
+	ctx := context.Background()
+	db, err := store.Open(ctx, b.TempDir()+"/big.db")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	cfg := testConfig()
+	for f := range 20 {
+		cfg.Feeds = append(cfg.Feeds, config.Feed{URL: fmt.Sprintf("https://feed%d.example/rss", f)})
+	}
+	if err := db.SyncSubscriptions(ctx, subscriptions(cfg.Feeds)); err != nil {
+		b.Fatal(err)
+	}
+	for f := range 20 {
+		items := make([]feeds.Item, n/20)
+		for i := range items {
+			link := fmt.Sprintf("https://feed%d.example/%d", f, i)
+			items[i] = feeds.Item{GUID: link, Link: link, Title: fmt.Sprintf("Story %d of feed %d, a longish headline", i, f),
+				Published: testNow.Add(-time.Duration(i*20+f) * time.Minute), Summary: "<p>Summary.</p>"}
+		}
+		if _, err := db.SaveFetch(ctx, store.Fetched{URL: cfg.Feeds[f].URL, At: testNow, Feed: feeds.Feed{Title: fmt.Sprint("Feed ", f), Items: items}}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return db, cfg
+}
+
+// BenchmarkRealStore measures, over a real store of 100,000 stories, the
+// first frame (Init's store reads, the size message, View) and a frame
+// with the cursor deep in the list.
+//
+//	go test ./ui -run '^$' -bench RealStore -benchtime 20x
+func BenchmarkRealStore(b *testing.B) {
+	db, cfg := realBigStore(b, 100_000)
+	d := Deps{Config: cfg, Store: db, Now: func() time.Time { return testNow }}
+	b.Run("first-frame", func(b *testing.B) {
+		for b.Loop() {
+			m := newModel(newBackend(context.Background(), d), cfg, darkTheme())
+			m = drive(b, m, m.Init())
+			m = send(b, m, sizeMsg(160, 45))
+			if !strings.Contains(m.View(), "Story 0 of feed 0") {
+				b.Fatal("first frame lacks the newest story")
+			}
+		}
+	})
+	b.Run("view", func(b *testing.B) {
+		m := newModel(newBackend(context.Background(), d), cfg, darkTheme())
+		m = drive(b, m, m.Init())
+		m = send(b, m, sizeMsg(160, 45))
+		m = send(b, m, keyMsg("G"))
+		b.ReportAllocs()
+		for b.Loop() {
+			_ = m.View()
+		}
+	})
 }
