@@ -48,7 +48,7 @@ func Run(d Deps) (err error) {
 		return errors.New("reader: no store open")
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
+	defer cancel() // stops a background refresh still running at exit
 	cfg := d.Config
 	if cfg == nil {
 		cfg = config.Default()
@@ -56,8 +56,19 @@ func Run(d Deps) (err error) {
 	// Ask the terminal for its background once, before Bubble Tea owns it.
 	t := pickTheme(cfg.Reader.Theme, lipgloss.HasDarkBackground)
 	m := newModel(newBackend(ctx, d), cfg, t)
-	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion())
-	if _, err := p.Run(); err != nil {
+	return run(m, tea.WithAltScreen(), tea.WithMouseCellMotion())
+}
+
+// run runs m as a program. Bubble Tea restores the terminal when Update or
+// a command panics and reports it; run turns that, and a panic outside the
+// event loop, into an error.
+func run(m tea.Model, opts ...tea.ProgramOption) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("reader crashed: %v", r)
+		}
+	}()
+	if _, err := tea.NewProgram(m, opts...).Run(); err != nil {
 		if errors.Is(err, tea.ErrProgramPanic) {
 			return fmt.Errorf("reader crashed (terminal restored): %w", err)
 		}
