@@ -182,20 +182,34 @@ func (m model) readerHint() string {
 	return "Select a story and press " + m.keys.Open.Help().Key + " to read it."
 }
 
-// statusLine is the prompt when one is open, else the status bar.
+// statusLine is the prompt when one is open, else the status bar. With
+// the feed list focused on a feed whose last fetch failed, that failure
+// shows when there is no newer error.
 func (m model) statusLine() string {
 	if m.prompt.kind != promptNone {
 		return m.prompt.view(m.styles, m.width)
 	}
-	unread := 0
-	for _, f := range m.feeds.feeds {
-		unread += f.Unread
+	st := m.status
+	if row := m.feeds.selected(); st.err == "" && m.focus == paneFeeds && row.failed {
+		st.err = row.label + ": " + clean(row.feed.LastError)
 	}
-	view := m.items.title
-	counts := statusCounts{view: view, total: m.items.total, unread: unread, loaded: m.items.loaded}
+	counts := statusCounts{view: m.items.title, total: m.items.total, unread: m.viewUnread(), loaded: m.items.loaded}
 	hint := m.styles.Muted.Render(m.keys.Help.Help().Key + " help ")
-	line := m.status.view(m.styles, m.width, counts, hint)
-	return fit(strings.TrimRight(line, "\n"), m.width)
+	return fit(st.view(m.styles, m.width, counts, hint), m.width)
+}
+
+// viewUnread is the unread count of the view shown, as the feed list
+// counts it (0 for search results).
+func (m model) viewUnread() int {
+	if m.items.fixed {
+		return 0
+	}
+	for _, r := range m.feeds.rows {
+		if r.query() == m.items.query {
+			return r.unread
+		}
+	}
+	return 0
 }
 
 // helpView lays the key groups side by side, or in fewer columns and more

@@ -149,3 +149,23 @@ func TestMouse(t *testing.T) {
 		t.Fatal("the wheel scrolled the reader up")
 	}
 }
+
+func TestFeedErrorShowsBesideTheFeed(t *testing.T) {
+	fs := sampleStore()
+	fs.feeds[1].LastError = "fetch https://tech.example/atom: 404 Not Found"
+	m := started(t, fs, 160, 30)
+	m = press(t, m, "h", "j", "j", "j", "j", "j", "j")
+	if row := m.feeds.selected(); row.label != "Tech Daily" || !row.failed {
+		t.Fatalf("on %q (failed %v)", row.label, row.failed)
+	}
+	if line := m.feeds.rowView(m.feeds.selected(), false, false); !strings.Contains(line, "! 2") {
+		t.Fatalf("no mark beside the failed feed: %q", line)
+	}
+	if !strings.Contains(m.statusLine(), "Tech Daily: fetch https://tech.example/atom: 404 Not Found") {
+		t.Fatalf("status %q", m.statusLine())
+	}
+	m = press(t, m, "enter")
+	if !strings.Contains(m.statusLine(), "Tech Daily · 2 stories · 2 unread") {
+		t.Fatalf("status for the feed view: %q", m.statusLine())
+	}
+}
