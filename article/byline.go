@@ -1,0 +1,216 @@
+package article
+
+import (
+	"regexp"
+	"strings"
+	"time"
+	"unicode"
+
+	"golang.org/x/net/html"
+
+	"github.com/newsterm/newsterm/sanitize"
+)
+
+var bylineWords = wordSet("byline", "byline-name", "author", "authors",
+	"author-name", "writer", "contributor", "contributors", "credits")
+
+var authorNameWords = wordSet("author", "author-name", "name", "fn", "writer", "contributor")
+
+// findByline returns the story's author and the element it came from.
+func findByline(p *pageInfo) (string, *html.Node) {
+	var found *html.Node
+	walk(p.doc, func(n *html.Node) bool {
+		if found != nil || !p.inHeader(n) || isTag(n, "figure", "nav", "footer", "aside") {
+			return false
+		}
+		if isAuthorElement(n) && !inCommentRegion(n) && letters(textOf(n)) > 0 {
+			found = n
+			return false
+		}
+		return true
+	})
+	if found != nil {
+		if name := bylineText(found); name != "" {
+			return name, bylineContainer(found)
+		}
+	}
+	if a := p.meta("author", "article:author", "parsely-author", "dc.creator"); a != "" && !strings.Contains(a, "://") {
+		return cleanByline(a), nil
+	}
+	return cleanByline(p.ld.Author), nil
+}
+
+func isAuthorElement(n *html.Node) bool {
+	return hasRel(n, "author") || strings.EqualFold(attr(n, "itemprop"), "author") ||
+		hasToken(n, bylineWords)
+}
+
+func hasRel(n *html.Node, rel string) bool {
+	for _, r := range strings.Fields(strings.ToLower(attr(n, "rel"))) {
+		if r == rel {
+			return true
+		}
+	}
+	return false
+}
+
+func inCommentRegion(n *html.Node) bool {
+	for a := n; a != nil; a = a.Parent {
+		if a.Type == html.ElementNode && hasToken(a, wordSet("comment", "comments", "respond")) {
+			return true
+		}
+	}
+	return false
+}
+
+// bylineText prefers the names marked up inside a byline ("By <span
+// class=author>Staff writer</span> / <time>…") to its whole text.
+func bylineText(n *html.Node) string {
+	var names []string
+	walk(n, func(c *html.Node) bool {
+		if hasRel(c, "author") || strings.EqualFold(attr(c, "itemprop"), "author") ||
+			strings.EqualFold(attr(c, "itemprop"), "name") || hasToken(c, authorNameWords) {
+			if t := cleanByline(textOf(c)); t != "" && !containsName(names, t) {
+				names = append(names, t)
+			}
+			return false
+		}
+		return true
+	})
+	if len(names) > 0 {
+		return joinNames(names)
+	}
+	return cleanByline(textOf(n))
+}
+
+func containsName(names []string, n string) bool {
+	for _, x := range names {
+		if strings.EqualFold(x, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// bylineContainer widens a name element to the byline line around it.
+func bylineContainer(n *html.Node) *html.Node {
+	for a := n.Parent; a != nil && a.Type == html.ElementNode; a = a.Parent {
+		if isTag(a, "body", "article", "main", "header") || letters(textOf(a)) > 200 {
+			break
+		}
+		if hasToken(a, wordSet("byline", "meta", "dateline", "credits")) {
+			return a
+		}
+	}
+	return n
+}
+
+func joinNames(names []string) string {
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+var (
+	bylinePrefix = regexp.MustCompile(`(?i)^(written\s+)?by[:\s]+`)
+	bylineCut    = regexp.MustCompile(`\s+(/|\||·|•|—|–)\s+|,?\s+(Updated|Published|Posted|on)\s|\s*\n`)
+	trailingDate = regexp.MustCompile(`(?i)[,\s]+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}.*$|[,\s]+\d{4}-\d{2}-\d{2}.*$`)
+)
+
+// cleanByline turns "By Staff writer / September 26, 2011" into
+// "Staff writer".
+func cleanByline(s string) string {
+	s = sanitize.Line(s)
+	s = bylinePrefix.ReplaceAllString(s, "")
+	if loc := bylineCut.FindStringIndex(s); loc != nil {
+		s = s[:loc[0]]
+	}
+	s = trailingDate.ReplaceAllString(s, "")
+	s = strings.Trim(s, " ,;:|/-–—·•")
+	if strings.Contains(s, "://") || len([]rune(s)) > 100 {
+		return ""
+	}
+	return titleCaseShouted(s)
+}
+
+// titleCaseShouted turns "DIANE JEANTET and MAURICIO SAVARESE" into
+// "Diane Jeantet and Mauricio Savarese"; names written in mixed case are
+// left alone.
+func titleCaseShouted(s string) string {
+	words := strings.Fields(s)
+	shouted := 0
+	for _, w := range words {
+		if strings.ToUpper(w) == w && strings.ToLower(w) != w {
+			shouted++
+		}
+	}
+	if shouted == 0 || shouted*2 < len(words) {
+		return s
+	}
+	for i, w := range words {
+		if strings.ToUpper(w) != w || len([]rune(w)) < 2 {
+			continue
+		}
+		r := []rune(strings.ToLower(w))
+		r[0] = unicode.ToUpper(r[0])
+		for j := 1; j < len(r); j++ {
+			if r[j-1] == '-' || r[j-1] == '\'' {
+				r[j] = unicode.ToUpper(r[j])
+			}
+		}
+		words[i] = string(r)
+	}
+	return strings.Join(words, " ")
+}
+
+// findPublished reads the publication time from meta tags, JSON-LD or the
+// first <time datetime> of the header.
+func findPublished(p *pageInfo) time.Time {
+	for _, s := range []string{
+		p.meta("article:published_time", "datepublished", "og:published_time",
+			"parsely-pub-date", "pubdate", "publishdate", "dc.date", "date"),
+		p.ld.Published,
+	} {
+		if t, ok := parseDate(s); ok {
+			return t
+		}
+	}
+	var t time.Time
+	walk(p.doc, func(n *html.Node) bool {
+		if !t.IsZero() || isTag(n, "nav", "footer", "aside") || inCommentRegion(n) {
+			return false
+		}
+		if n.Data == "time" {
+			if v, ok := parseDate(attr(n, "datetime")); ok {
+				t = v
+				return false
+			}
+		}
+		return true
+	})
+	return t
+}
+
+var dateLayouts = []string{
+	time.RFC3339Nano, time.RFC3339, "2006-01-02T15:04:05Z0700",
+	"2006-01-02T15:04:05", "2006-01-02T15:04Z07:00", "2006-01-02T15:04",
+	"2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05", "2006-01-02",
+	time.RFC1123Z, time.RFC1123, "January 2, 2006", "Jan 2, 2006",
+}
+
+func parseDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}, false
+	}
+	for _, layout := range dateLayouts {
+		if t, err := time.Parse(layout, s); err == nil && t.Year() > 1900 && t.Year() < 3000 {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}

@@ -1,0 +1,146 @@
+package article
+
+import (
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+
+	"github.com/newsterm/newsterm/sanitize"
+)
+
+// srOnlyWords name text meant only for screen readers ("Image caption, ").
+var srOnlyWords = wordSet("sr-only", "visually-hidden", "visuallyhidden",
+	"screen-reader-text", "screen-reader-only", "screenreader", "sr-text",
+	"a11y-hidden", "off-screen", "offscreen", "assistive-text", "hidden-text")
+
+// creditWords name the element that carries a photo's credit.
+var creditWords = wordSet("credit", "credits", "copyright", "byline",
+	"source", "attribution", "photographer", "photo-credit", "image-credit")
+
+var captionWords = wordSet("caption", "figcaption", "wp-caption-text", "caption-text")
+
+var (
+	// creditMarker finds "Photograph: …", "Photo by …", "Image source, …".
+	creditMarker = regexp.MustCompile(`(?:^|[.!?"”)]\s+|\(|\|\s*|[—–]\s*)((?:Photograph|Photo|Picture|Image|Illustration|Video still)(?:s|\s+source)?\s*(?::|,|\s+by\b)|(?:Credit|Image credit|Photo credit)\s*:)\s*`)
+	// parenCredit is a trailing "(AP Photo/Carlos Macedo)".
+	parenCredit = regexp.MustCompile(`\s*\(([^()]{2,80}(?:Photo|Images|/)[^()]{0,80})\)\.?$`)
+	// agencyCredit is a trailing "Name/Agency" such as "Khalid Tanveer/Reuters".
+	agencyCredit = regexp.MustCompile(`^[\p{Lu}][\p{L}.'’\-]*(?:\s+[\p{L}.'’\-]+){0,4}\s*/\s*[\p{Lu}][\p{L}.'’&\-]*(?:\s+[\p{L}.'’&\-]+){0,3}$`)
+)
+
+// captionAndCredit reads a figure's caption and splits the credit out of
+// it: from a credit element (.credit, <small>, <cite>), a screen-reader
+// label "Image source, ", a "Photograph: …" style marker, or a trailing
+// "Name/Agency". Screen-reader labels never reach the caption.
+func captionAndCredit(fig *html.Node) (caption, credit string) {
+	credit = takeLabelledCredit(fig)
+	for _, n := range findAll(fig, func(n *html.Node) bool { return hasToken(n, srOnlyWords) }) {
+		removeNode(n)
+	}
+	if credit == "" {
+		if n := find(fig, isCreditElement); n != nil {
+			credit = textOf(n)
+			removeNode(n)
+		}
+	}
+	capEl := find(fig, func(n *html.Node) bool {
+		return n.Data == "figcaption" || hasToken(n, captionWords)
+	})
+	text := ""
+	if capEl != nil {
+		text = captionText(capEl)
+	}
+	if credit == "" {
+		text, credit = splitCredit(text)
+	}
+	return sanitize.Line(strings.Trim(collapseSpace(text), " |—–-")), cleanCredit(credit)
+}
+
+// takeLabelledCredit finds a hidden "Image source, " label and returns
+// the visible text beside it, removing both.
+func takeLabelledCredit(fig *html.Node) string {
+	for _, n := range findAll(fig, func(n *html.Node) bool { return hasToken(n, srOnlyWords) }) {
+		label := strings.ToLower(textOf(n))
+		if !strings.HasPrefix(label, "image source") && !strings.HasPrefix(label, "photo credit") &&
+			!strings.HasPrefix(label, "credit") && !strings.HasPrefix(label, "copyright") {
+			continue
+		}
+		holder := n.Parent
+		removeNode(n)
+		if holder == nil {
+			continue
+		}
+		credit := textOf(holder)
+		if holder.Data == "figcaption" || hasToken(holder, captionWords) {
+			continue // the label sits inside the caption; split the text later
+		}
+		removeNode(holder)
+		return credit
+	}
+	return ""
+}
+
+func isCreditElement(n *html.Node) bool {
+	if n.Data == "img" || n.Data == "picture" {
+		return false
+	}
+	return isTag(n, "small", "cite") || hasToken(n, creditWords)
+}
+
+// captionText keeps line breaks of the source so that a credit on its own
+// last line can be told apart from the caption.
+func captionText(n *html.Node) string {
+	var b strings.Builder
+	var visit func(*html.Node)
+	visit = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				b.WriteString(c.Data)
+			case isTag(c, "br", "p", "div"):
+				b.WriteByte('\n')
+				visit(c)
+				b.WriteByte('\n')
+			default:
+				visit(c)
+			}
+		}
+	}
+	visit(n)
+	return b.String()
+}
+
+// splitCredit separates a credit written into the caption text.
+func splitCredit(text string) (caption, credit string) {
+	flat := collapseSpace(text)
+	if locs := creditMarker.FindAllStringSubmatchIndex(flat, -1); locs != nil {
+		loc := locs[len(locs)-1]
+		if rest := strings.TrimSpace(flat[loc[1]:]); rest != "" && letters(rest) <= 80 {
+			head := strings.TrimSpace(flat[:loc[2]])
+			head = strings.TrimRight(head, "(|—– ")
+			return head, rest
+		}
+	}
+	if m := parenCredit.FindStringSubmatchIndex(flat); m != nil {
+		return flat[:m[0]], flat[m[2]:m[3]]
+	}
+	lines := strings.Split(strings.TrimSpace(text), "\n")
+	if last := collapseSpace(lines[len(lines)-1]); len(lines) > 1 && agencyCredit.MatchString(last) {
+		return strings.Join(lines[:len(lines)-1], " "), last
+	}
+	if i := strings.LastIndex(flat, ". "); i > 0 {
+		if last := strings.TrimSpace(flat[i+2:]); agencyCredit.MatchString(last) {
+			return flat[:i+1], last
+		}
+	}
+	return flat, ""
+}
+
+func cleanCredit(s string) string {
+	s = collapseSpace(s)
+	if loc := creditMarker.FindStringSubmatchIndex(s); loc != nil && loc[2] == 0 {
+		s = s[loc[1]:]
+	}
+	return sanitize.Line(strings.Trim(s, " .()|—–,"))
+}

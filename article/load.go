@@ -1,0 +1,272 @@
+package article
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+
+	"github.com/newsterm/newsterm/feeds"
+	"github.com/newsterm/newsterm/sanitize"
+)
+
+// wholeStoryMin is the shortest feed text (in letters) taken to be a whole
+// story; shorter texts are summaries.
+const wholeStoryMin = 600
+
+// truncatedTail matches the ways feeds end a cut story.
+var truncatedTail = regexp.MustCompile(`(?i)(…|\.\.\.|\[…\]|\[\.\.\.\]|\(more…?\)|continue reading\b[^.!?]{0,120}|read more\b[^.!?]{0,40}|read the (full|whole|rest)\b[^.!?]{0,60}|keep reading\b[^.!?]{0,40})[\s»›→>.]*$`)
+
+// IsWholeStory reports whether the feed's text is the complete story (no
+// truncation signs), so no page fetch is needed. Signs of a cut story: no
+// text, a text shorter than about 600 letters, a tail such as "…",
+// "[…]", "Continue reading" or "Read more", or content that only repeats
+// the summary.
+func IsWholeStory(it FeedItem) bool {
+	content, summary := htmlText(it.Content), htmlText(it.Summary)
+	text := content
+	if text == "" {
+		text = summary
+	}
+	switch {
+	case letters(text) < wholeStoryMin:
+		return false
+	case content != "" && summary != "" && letterKey(content) == letterKey(summary):
+		return false
+	case truncatedTail.MatchString(text):
+		return false
+	}
+	return true
+}
+
+// htmlText is the text of a HTML fragment, whitespace collapsed.
+func htmlText(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return ""
+	}
+	doc, err := parseDocument(mustPrepare(s), nil)
+	if err != nil {
+		return ""
+	}
+	return sanitize.Line(textOf(doc))
+}
+
+func mustPrepare(s string) page {
+	pg, err := prepare(strings.NewReader(s))
+	if err != nil { // reading a string cannot fail
+		return page{}
+	}
+	return pg
+}
+
+// FromFeed builds an Article from the feed's own text: the content, else
+// the summary, cleaned and converted as a page's story is. The feed's
+// photo is kept out of the body so its caption shows once.
+func FromFeed(it FeedItem) Article {
+	base, _ := url.Parse(it.Link)
+	if base != nil && !base.IsAbs() {
+		base = nil
+	}
+	src := it.Content
+	if htmlText(src) == "" {
+		src = it.Summary
+	}
+	a := FromFeedHeader(it)
+	a.Body, a.Links, a.Photo = feedBody(src, base, a.Photo)
+	if src == it.Content {
+		if dek := htmlText(it.Summary); letters(dek) <= 400 && !repeatsBody(dek, a.Body) && !sameText(dek, a.Title) {
+			a.Dek = dek
+		}
+	}
+	return a
+}
+
+// feedBody converts feed HTML to markdown. Without a photo from the feed,
+// a leading figure in the text becomes the photo; with one, the text's
+// copy of that image is dropped.
+func feedBody(src string, base *url.URL, photo *Photo) (string, []string, *Photo) {
+	doc, err := parseDocument(mustPrepare(src), base)
+	if err != nil {
+		return "", nil, photo
+	}
+	if photo == nil {
+		info := newPageInfo(doc, base, linkedData{})
+		if fig := findLeadFigure(info); fig != nil {
+			photo = photoFromFigure(fig, base)
+			removeNode(fig)
+		}
+	} else if photo.URL != "" {
+		dropImage(doc, photo, base)
+	}
+	canonicalFigures(doc, base)
+	removeChrome(doc)
+	root := find(doc, byTag("body"))
+	if root == nil {
+		root = doc
+	}
+	body, links, err := toMarkdown(root, base)
+	if err != nil {
+		return "", nil, photo
+	}
+	return body, links, photo
+}
+
+// dropImage removes the feed photo's copy from the text, with its figure.
+func dropImage(doc *html.Node, photo *Photo, base *url.URL) {
+	img := find(doc, func(n *html.Node) bool {
+		return isImage(n) && sameImage(imageSource(n, base), photo.URL)
+	})
+	if img == nil {
+		return
+	}
+	fillPhoto(photo, photoFromImage(img, base))
+	for a := img.Parent; a != nil; a = a.Parent {
+		if isTag(a, "figure") {
+			if photo.Caption == "" && photo.Credit == "" {
+				photo.Caption, photo.Credit = captionAndCredit(a)
+			}
+			removeNode(a)
+			return
+		}
+	}
+	removeNode(img)
+}
+
+func photoFromFeed(p *feeds.Photo) *Photo {
+	if p == nil {
+		return nil
+	}
+	u := absoluteURL(p.URL, nil)
+	return &Photo{URL: u, Caption: sanitize.Line(p.Caption), Credit: cleanCredit(p.Credit), Width: p.Width, Height: p.Height}
+}
+
+func feedComments(c feeds.Comments) Comments {
+	out := Comments{URL: absoluteURL(c.URL, nil)}
+	if c.Count != nil {
+		n := *c.Count
+		out.Count = &n
+	}
+	return out
+}
+
+// Merge fills what the page left empty with what the feed said (comment
+// count, photo credit, author...). The page's own values come first; the
+// feed's caption and credit fill the page's photo when both name the
+// same image.
+func Merge(page Article, it FeedItem) Article {
+	a := page
+	feed := FromFeedHeader(it)
+	if a.URL == "" {
+		a.URL = feed.URL
+	}
+	if a.Title == "" {
+		a.Title = feed.Title
+	}
+	if a.Section == "" {
+		a.Section = feed.Section
+	}
+	if a.Byline == "" {
+		a.Byline = feed.Byline
+	}
+	if a.Published.IsZero() {
+		a.Published = feed.Published
+	}
+	if a.Comments.Count == nil {
+		a.Comments.Count = feed.Comments.Count
+	}
+	if a.Comments.URL == "" {
+		a.Comments.URL = feed.Comments.URL
+	}
+	fp := feed.Photo
+	switch {
+	case a.Photo == nil:
+		a.Photo = fp
+	case fp != nil && (fp.URL == "" || a.Photo.URL == "" || sameImage(a.Photo.URL, fp.URL)):
+		merged := *a.Photo
+		fillPhoto(&merged, fp)
+		a.Photo = &merged
+	}
+	return a
+}
+
+// FromFeedHeader is FromFeed without the body: the feed's title, section,
+// author, date, photo and comments, made terminal-safe. It is cheap.
+func FromFeedHeader(it FeedItem) Article {
+	return Article{
+		URL:       sanitize.Line(it.Link),
+		Title:     sanitize.Line(it.Title),
+		Section:   sanitize.Line(it.Section),
+		Byline:    cleanByline(it.Author),
+		Published: it.Published,
+		Photo:     photoFromFeed(it.Photo),
+		Comments:  feedComments(it.Comments),
+		Source:    SourceFeed,
+	}
+}
+
+// PageFetcher fetches a web page. *feeds.Client is one; tests and other
+// callers may bring their own.
+type PageFetcher interface {
+	FetchPage(ctx context.Context, rawURL string) (feeds.Page, error)
+}
+
+// Load returns the story for it: the feed text when it is whole, else the
+// extracted page. When the page cannot be fetched it returns the feed text
+// and a one-line note saying why (err stays nil). err is set only when ctx
+// ends, and then the feed text is returned with it.
+func Load(ctx context.Context, c *feeds.Client, it FeedItem) (a Article, note string, err error) {
+	if c == nil {
+		return LoadFrom(ctx, nil, it)
+	}
+	return LoadFrom(ctx, c, it)
+}
+
+// LoadFrom is Load with any PageFetcher.
+func LoadFrom(ctx context.Context, f PageFetcher, it FeedItem) (Article, string, error) {
+	if IsWholeStory(it) {
+		return FromFeed(it), "", nil
+	}
+	fallback := func(reason string) (Article, string, error) {
+		return FromFeed(it), sanitize.Line("showing the feed text: " + reason), nil
+	}
+	link := sanitize.Line(it.Link)
+	switch {
+	case link == "":
+		return fallback("the story has no link")
+	case f == nil:
+		return fallback("no client to fetch " + link)
+	}
+	pg, err := f.FetchPage(ctx, it.Link)
+	if err != nil {
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			a, note, _ := fallback(fetchReason(link, err))
+			return a, note, fmt.Errorf("load %s: %w", link, ctxErr)
+		}
+		return fallback(fetchReason(link, err))
+	}
+	base := pg.URL
+	if base == nil {
+		base, _ = url.Parse(it.Link)
+	}
+	a, err := Extract(bytes.NewReader(pg.Body), base)
+	if err != nil {
+		return fallback(fmt.Sprintf("extract %s: %v", link, err))
+	}
+	if letters(a.Body) == 0 || letters(a.Body)*2 < letters(htmlText(it.Content)) {
+		return fallback("no story found at " + link)
+	}
+	return Merge(a, it), "", nil
+}
+
+// fetchReason names the URL once: "fetch https://…: HTTP 404".
+func fetchReason(link string, err error) string {
+	msg := sanitize.Line(err.Error())
+	if strings.Contains(msg, link) {
+		return msg
+	}
+	return "fetch " + link + ": " + msg
+}

@@ -1,0 +1,233 @@
+package article
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/base"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/commonmark"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/table"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/newsterm/newsterm/sanitize"
+)
+
+var blankLines = regexp.MustCompile(`\n[ \t]*\n(?:[ \t]*\n)+`)
+
+// toMarkdown converts the story's HTML to markdown: links become "text
+// [n]" with the URL in links[n-1], images become "[image: alt]"
+// placeholders, figures a placeholder and a caption line, code blocks
+// keep their language and tables stay tables.
+func toMarkdown(n *html.Node, pageURL *url.URL) (string, []string, error) {
+	refs := &linkRefs{base: pageURL, index: map[string]int{}}
+	conv := converter.NewConverter(converter.WithPlugins(
+		base.NewBasePlugin(),
+		commonmark.NewCommonmarkPlugin(),
+		table.NewTablePlugin(),
+		storyPlugin{refs: refs},
+	))
+	md, err := conv.ConvertNode(n)
+	if err != nil {
+		return "", nil, fmt.Errorf("convert story to markdown: %w", err)
+	}
+	text := sanitize.Text(string(md))
+	text = blankLines.ReplaceAllString(strings.TrimSpace(text), "\n\n")
+	return text, refs.links, nil
+}
+
+// storyPlugin holds newsterm's rules for html-to-markdown.
+type storyPlugin struct{ refs *linkRefs }
+
+func (storyPlugin) Name() string { return "newsterm-story" }
+
+func (p storyPlugin) Init(conv *converter.Converter) error {
+	conv.Register.RendererFor("a", converter.TagTypeInline, p.refs.render, converter.PriorityEarly)
+	conv.Register.RendererFor("img", converter.TagTypeInline, renderImage, converter.PriorityEarly)
+	conv.Register.RendererFor("figure", converter.TagTypeBlock, renderFigure, converter.PriorityEarly)
+	// Keep "&#27;" and "<b>" in text literal: glamour would decode them.
+	conv.Register.EscapedChar('&', '<')
+	conv.Register.UnEscaper(func(chars []byte, i int) int {
+		if chars[i] == '&' || chars[i] == '<' {
+			return 1
+		}
+		return -1
+	}, converter.PriorityEarly)
+	return nil
+}
+
+// linkRefs numbers the story's http(s) links in order of appearance.
+type linkRefs struct {
+	base  *url.URL
+	index map[string]int
+	links []string
+}
+
+func (r *linkRefs) number(href string) int {
+	if href == "" || strings.HasPrefix(href, "#") {
+		return 0
+	}
+	abs := absoluteURL(href, r.base)
+	if abs == "" || r.samePage(abs) {
+		return 0
+	}
+	if n, ok := r.index[abs]; ok {
+		return n
+	}
+	r.links = append(r.links, abs)
+	r.index[abs] = len(r.links)
+	return len(r.links)
+}
+
+func (r *linkRefs) samePage(abs string) bool {
+	if r.base == nil {
+		return false
+	}
+	u, err := url.Parse(abs)
+	if err != nil {
+		return false
+	}
+	u.Fragment = ""
+	b := *r.base
+	b.Fragment = ""
+	return u.String() == b.String() && strings.Contains(abs, "#")
+}
+
+func (r *linkRefs) render(ctx converter.Context, w converter.Writer, n *html.Node) converter.RenderStatus {
+	var buf bytes.Buffer
+	ctx.RenderChildNodes(ctx, &buf, n)
+	content := buf.Bytes()
+	trimmed := bytes.TrimSpace(content)
+	if len(trimmed) == 0 {
+		w.Write(content)
+		return converter.RenderSuccess
+	}
+	start := bytes.Index(content, trimmed)
+	w.Write(content[:start])
+	w.Write(trimmed)
+	if num := r.number(attr(n, "href")); num > 0 {
+		fmt.Fprintf(w, ` \[%d\]`, num)
+	}
+	w.Write(content[start+len(trimmed):])
+	return converter.RenderSuccess
+}
+
+// renderImage writes a placeholder: the terminal shows no images and the
+// text never carries an image URL. Tiny images (emoji, icons) become
+// their alt text.
+func renderImage(_ converter.Context, w converter.Writer, n *html.Node) converter.RenderStatus {
+	alt := collapseSpace(sanitize.Line(attr(n, "alt")))
+	if wd, _ := strconv.Atoi(attr(n, "width")); wd > 0 && wd <= 32 {
+		w.WriteString(mdEscape(alt))
+		return converter.RenderSuccess
+	}
+	w.WriteString(placeholder(alt))
+	return converter.RenderSuccess
+}
+
+func placeholder(alt string) string {
+	if alt == "" {
+		return `\[image\]`
+	}
+	return `\[image: ` + mdEscape(alt) + `\]`
+}
+
+// renderFigure writes a figure as its image placeholders and, on the next
+// line, the caption and credit.
+func renderFigure(_ converter.Context, w converter.Writer, n *html.Node) converter.RenderStatus {
+	imgs := findAll(n, isImage)
+	if len(imgs) == 0 {
+		return converter.RenderTryNext
+	}
+	var parts []string
+	for _, img := range imgs {
+		parts = append(parts, placeholder(collapseSpace(sanitize.Line(attr(img, "alt")))))
+	}
+	line := strings.Join(parts, " ")
+	caption, credit := "", ""
+	if fc := find(n, byTag("figcaption")); fc != nil {
+		if c := find(fc, byTag("cite")); c != nil {
+			credit = textOf(c)
+			removeNode(c)
+		}
+		caption = textOf(fc)
+	}
+	switch {
+	case caption != "" && credit != "":
+		line += "\\\n" + mdEscape(caption) + " — " + mdEscape(credit)
+	case caption != "" || credit != "":
+		line += "\\\n" + mdEscape(caption+credit)
+	}
+	w.WriteString("\n\n" + line + "\n\n")
+	return converter.RenderSuccess
+}
+
+var mdSpecial = strings.NewReplacer(
+	`\`, `\\`, "`", "\\`", `*`, `\*`, `_`, `\_`, `[`, `\[`, `]`, `\]`,
+	`<`, `\<`, `>`, `\>`, `&`, `\&`, `#`, `\#`, `|`, `\|`, `~`, `\~`,
+)
+
+// mdEscape makes text literal in markdown.
+func mdEscape(s string) string { return mdSpecial.Replace(s) }
+
+// canonicalFigures rewrites every figure left in the page (the body's
+// own photos) as <figure><img…><figcaption>caption<cite>credit</cite>,
+// before chrome removal takes their credit and screen-reader labels.
+func canonicalFigures(doc *html.Node, pageURL *url.URL) {
+	var figs []*html.Node
+	walk(doc, func(n *html.Node) bool {
+		if isFigure(n) {
+			figs = append(figs, n)
+			return false
+		}
+		return true
+	})
+	for _, fig := range figs {
+		var imgs []*html.Node
+		for _, img := range findAll(fig, isImage) {
+			ph := photoFromImage(img, pageURL)
+			imgs = append(imgs, imageNode(ph))
+		}
+		caption, credit := captionAndCredit(fig)
+		for c := fig.FirstChild; c != nil; c = fig.FirstChild {
+			fig.RemoveChild(c)
+		}
+		fig.Data, fig.DataAtom = "figure", atom.Figure
+		for _, img := range imgs {
+			fig.AppendChild(img)
+		}
+		if caption != "" || credit != "" {
+			fc := element("figcaption", atom.Figcaption)
+			fc.AppendChild(&html.Node{Type: html.TextNode, Data: caption})
+			if credit != "" {
+				cite := element("cite", atom.Cite)
+				cite.AppendChild(&html.Node{Type: html.TextNode, Data: credit})
+				fc.AppendChild(cite)
+			}
+			fig.AppendChild(fc)
+		}
+	}
+}
+
+func element(tag string, a atom.Atom) *html.Node {
+	return &html.Node{Type: html.ElementNode, Data: tag, DataAtom: a}
+}
+
+func imageNode(ph *Photo) *html.Node {
+	img := element("img", atom.Img)
+	img.Attr = []html.Attribute{{Key: "alt", Val: ph.Alt}}
+	if ph.URL != "" {
+		img.Attr = append(img.Attr, html.Attribute{Key: "src", Val: ph.URL})
+	}
+	if ph.Width > 0 && ph.Height > 0 {
+		img.Attr = append(img.Attr,
+			html.Attribute{Key: "width", Val: strconv.Itoa(ph.Width)},
+			html.Attribute{Key: "height", Val: strconv.Itoa(ph.Height)})
+	}
+	return img
+}

@@ -1,0 +1,230 @@
+package article
+
+import (
+	"net/url"
+	"path"
+	"strconv"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/newsterm/newsterm/sanitize"
+)
+
+// figureWords name wrappers that hold an image and its caption when a
+// page does not use <figure>.
+var figureWords = wordSet("figure", "wp-caption", "photo", "image", "media",
+	"picture", "img", "lead-image", "hero-image", "article-image")
+
+// leadPhoto finds the story's lead image: the first figure (or captioned
+// image) before the story's first paragraph, else og:image or the JSON-LD
+// image. The figure is removed from doc so its caption is never repeated
+// in the body.
+func leadPhoto(p *pageInfo) *Photo {
+	var ph *Photo
+	if fig := findLeadFigure(p); fig != nil {
+		ph = photoFromFigure(fig, p.base)
+		removeNode(fig)
+	}
+	meta := metaPhoto(p)
+	switch {
+	case ph == nil && meta == nil:
+		return bareLeadImage(p)
+	case ph == nil:
+		ph = meta
+		takeMatchingImage(p, ph)
+	case meta != nil && (ph.URL == "" || sameImage(ph.URL, meta.URL)):
+		fillPhoto(ph, meta)
+	}
+	return ph
+}
+
+// findLeadFigure returns the first figure before the story's first
+// paragraph, outside navigation and promos.
+func findLeadFigure(p *pageInfo) *html.Node {
+	var found *html.Node
+	walk(p.doc, func(n *html.Node) bool {
+		if found != nil || (p.start != nil && !precedes(n, p.start)) {
+			return false
+		}
+		if isTag(n, "nav", "footer", "aside") || isChromeByName(n) {
+			return false
+		}
+		if isFigure(n) && leadSized(find(n, isImage)) {
+			found = n
+			return false
+		}
+		return true
+	})
+	return found
+}
+
+// isFigure reports a <figure>, or a small wrapper with an image and a
+// caption element.
+func isFigure(n *html.Node) bool {
+	if find(n, isImage) == nil {
+		return false
+	}
+	if n.Data == "figure" {
+		return true
+	}
+	if !hasToken(n, figureWords) || letters(textPrefix(n, 700)) > 600 {
+		return false
+	}
+	return find(n, func(c *html.Node) bool { return hasToken(c, captionWords) }) != nil
+}
+
+func isImage(n *html.Node) bool {
+	return n.DataAtom == atom.Img || n.Data == "amp-img"
+}
+
+// leadSized rejects icons and avatars: images declared smaller than
+// 100 pixels.
+func leadSized(img *html.Node) bool {
+	if img == nil {
+		return false
+	}
+	w, _ := strconv.Atoi(attr(img, "width"))
+	h, _ := strconv.Atoi(attr(img, "height"))
+	return (w == 0 || w >= 100) && (h == 0 || h >= 100)
+}
+
+func photoFromFigure(fig *html.Node, base *url.URL) *Photo {
+	ph := photoFromImage(find(fig, isImage), base)
+	ph.Caption, ph.Credit = captionAndCredit(fig)
+	return ph
+}
+
+func photoFromImage(img *html.Node, base *url.URL) *Photo {
+	ph := &Photo{}
+	if img == nil {
+		return ph
+	}
+	ph.URL = imageSource(img, base)
+	ph.Alt = sanitize.Line(attr(img, "alt"))
+	ph.Width, _ = strconv.Atoi(strings.TrimSpace(attr(img, "width")))
+	ph.Height, _ = strconv.Atoi(strings.TrimSpace(attr(img, "height")))
+	if ph.Width < 0 || ph.Height < 0 {
+		ph.Width, ph.Height = 0, 0
+	}
+	return ph
+}
+
+// imageSource returns the image's http(s) URL, looking at lazy-loading
+// attributes and srcset when src is missing.
+func imageSource(img *html.Node, base *url.URL) string {
+	for _, key := range []string{"src", "data-src", "data-original", "data-lazy-src", "srcset", "data-srcset"} {
+		v := strings.TrimSpace(attr(img, key))
+		if strings.HasSuffix(key, "srcset") {
+			v = firstSrcset(v)
+		}
+		if u, ok := safeURL(v, base); ok && v != "" && !strings.HasPrefix(u, "#") {
+			if abs := absoluteURL(u, base); abs != "" {
+				return abs
+			}
+		}
+	}
+	if pic := img.Parent; isTag(pic, "picture") {
+		for c := pic.FirstChild; c != nil; c = c.NextSibling {
+			if isTag(c, "source") {
+				if abs := absoluteURL(firstSrcset(attr(c, "srcset")), base); abs != "" {
+					return abs
+				}
+			}
+		}
+	}
+	return ""
+}
+
+func firstSrcset(s string) string {
+	first, _, _ := strings.Cut(strings.TrimSpace(s), ",")
+	fields := strings.Fields(first)
+	if len(fields) == 0 {
+		return ""
+	}
+	return fields[0]
+}
+
+// metaPhoto is the image named by og:image or JSON-LD, with its alt text
+// and caption.
+func metaPhoto(p *pageInfo) *Photo {
+	raw := p.meta("og:image:secure_url", "og:image", "og:image:url", "twitter:image")
+	ph := &Photo{URL: absoluteURL(raw, p.base), Alt: sanitize.Line(p.meta("og:image:alt", "twitter:image:alt"))}
+	ph.Width, _ = strconv.Atoi(p.meta("og:image:width"))
+	ph.Height, _ = strconv.Atoi(p.meta("og:image:height"))
+	if img := p.ld.Image; img.URL != "" || img.Caption != "" {
+		ldURL := absoluteURL(img.URL, p.base)
+		if ph.URL == "" {
+			ph.URL, ph.Width, ph.Height = ldURL, img.Width, img.Height
+		}
+		if ldURL == "" || sameImage(ldURL, ph.URL) {
+			ph.Caption = sanitize.Line(img.Caption)
+		}
+	}
+	if ph.URL == "" && ph.Caption == "" {
+		return nil
+	}
+	return ph
+}
+
+// fillPhoto copies into ph what it lacks from other, the same image.
+func fillPhoto(ph, other *Photo) {
+	if ph.URL == "" {
+		ph.URL = other.URL
+	}
+	if ph.Alt == "" {
+		ph.Alt = other.Alt
+	}
+	if ph.Caption == "" {
+		ph.Caption = other.Caption
+	}
+	if ph.Credit == "" {
+		ph.Credit = other.Credit
+	}
+	if ph.Width == 0 && ph.Height == 0 {
+		ph.Width, ph.Height = other.Width, other.Height
+	}
+}
+
+// sameImage compares two image URLs by file name: CDNs serve one photo
+// at many sizes under different paths and queries.
+func sameImage(a, b string) bool {
+	ua, errA := url.Parse(a)
+	ub, errB := url.Parse(b)
+	if errA != nil || errB != nil || a == "" || b == "" {
+		return false
+	}
+	na, nb := path.Base(ua.Path), path.Base(ub.Path)
+	return na == nb && na != "/" && na != "."
+}
+
+// takeMatchingImage removes the header's copy of the meta image from the
+// page, keeping its alt text and size.
+func takeMatchingImage(p *pageInfo, ph *Photo) {
+	img := find(p.doc, func(n *html.Node) bool {
+		return isImage(n) && p.inHeader(n) && sameImage(imageSource(n, p.base), ph.URL)
+	})
+	if img == nil {
+		return
+	}
+	fillPhoto(ph, photoFromImage(img, p.base))
+	removeNode(img)
+}
+
+// bareLeadImage takes a large uncaptioned image before the story.
+func bareLeadImage(p *pageInfo) *Photo {
+	img := find(p.doc, func(n *html.Node) bool {
+		if !isImage(n) || !p.inHeader(n) || inChromeRegion(n) {
+			return false
+		}
+		w, _ := strconv.Atoi(attr(n, "width"))
+		return w >= 300 && leadSized(n) && imageSource(n, p.base) != ""
+	})
+	if img == nil {
+		return nil
+	}
+	ph := photoFromImage(img, p.base)
+	removeNode(img)
+	return ph
+}
