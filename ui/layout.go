@@ -12,6 +12,10 @@ import (
 const (
 	twoPaneFrom   = 80  // items and reader side by side
 	threePaneFrom = 120 // feeds, items and reader
+
+	// Below this the panes and their borders do not fit.
+	minWidth  = 20
+	minHeight = 5
 )
 
 // paneBox is a pane on screen: its left column and outer width (borders
@@ -126,6 +130,9 @@ func (m model) paneAt(x, y int) (paneBox, bool) {
 func (m model) View() string {
 	if !m.ready || m.width <= 0 || m.height <= 0 {
 		return ""
+	}
+	if m.width < minWidth || m.height < minHeight {
+		return lines("Terminal too small", m.width, m.height)
 	}
 	var body string
 	if m.showHelp {

@@ -169,3 +169,18 @@ func TestFeedErrorShowsBesideTheFeed(t *testing.T) {
 		t.Fatalf("status for the feed view: %q", m.statusLine())
 	}
 }
+
+func TestTinyTerminalsNeverPanic(t *testing.T) {
+	for _, w := range []int{0, 1, 2, 5, 12, 19, 20, 30} {
+		for _, h := range []int{0, 1, 2, 3, 4, 5, 6} {
+			m := started(t, sampleStore(), w, h)
+			for _, k := range []string{"j", "enter", "tab", "?", "x", "/", "a", "esc", "f", "G"} {
+				m = press(t, m, k)
+				v := m.View()
+				if h > 0 && w > 0 {
+					checkFrame(t, v, w, h)
+				}
+			}
+		}
+	}
+}
