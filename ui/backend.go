@@ -78,6 +78,9 @@ func newBackend(ctx context.Context, d Deps) backend {
 			return article.Article{}, "", errNoClient
 		},
 		render:           article.Render,
+		marshal:          article.Marshal,
+		unmarshal:        article.Unmarshal,
+		plainText:        article.PlainText,
 		fetchPage:        func(context.Context, string) (feeds.Page, error) { return feeds.Page{}, errNoClient },
 		addToConfig:      config.AddFeed,
 		removeFromConfig: config.RemoveFeed,

@@ -51,10 +51,16 @@ type unreadFoundMsg struct {
 // guard turns a panic inside a command into an error on the status line:
 // a bad page or a bug in one action never takes the reader down.
 func guard(f func() tea.Msg) tea.Cmd {
+	return guardAs(func(err error) tea.Msg { return failedMsg{err: err} }, f)
+}
+
+// guardAs is guard for a command someone waits on: the panic comes back
+// as that command's own failed answer (fail), so nothing waits forever.
+func guardAs(fail func(error) tea.Msg, f func() tea.Msg) tea.Cmd {
 	return func() (msg tea.Msg) {
 		defer func() {
 			if r := recover(); r != nil {
-				msg = failedMsg{err: fmt.Errorf("internal error: %v", r)}
+				msg = fail(fmt.Errorf("internal error: %v", r))
 			}
 		}()
 		return f()
@@ -77,7 +83,8 @@ func (b backend) loadFeeds() tea.Cmd {
 
 // loadWindow loads limit rows of q from offset.
 func (b backend) loadWindow(gen, seq int, q store.Query, offset, limit int) tea.Cmd {
-	return guard(func() tea.Msg {
+	failed := func(err error) tea.Msg { return itemsLoadedMsg{gen: gen, seq: seq, anchor: -1, err: err} }
+	return guardAs(failed, func() tea.Msg {
 		msg := itemsLoadedMsg{gen: gen, seq: seq, offset: offset, anchor: -1}
 		msg.total, msg.err = b.db.CountItems(b.ctx, q)
 		if msg.err != nil {
@@ -97,7 +104,8 @@ func (b backend) loadWindow(gen, seq int, q store.Query, offset, limit int) tea.
 // anchorID (at anchorIdx out of oldTotal before) went: new stories can only
 // push it down by as many as arrived, so only that stretch is searched.
 func (b backend) reloadItems(gen, seq int, q store.Query, anchorID int64, anchorIdx, oldTotal, size int) tea.Cmd {
-	return guard(func() tea.Msg {
+	failed := func(err error) tea.Msg { return itemsLoadedMsg{gen: gen, seq: seq, anchor: -1, err: err} }
+	return guardAs(failed, func() tea.Msg {
 		msg := itemsLoadedMsg{gen: gen, seq: seq, anchorID: anchorID, anchor: -1}
 		total, err := b.db.CountItems(b.ctx, q)
 		if err != nil {
@@ -207,7 +215,8 @@ func (b backend) unreadBefore(q store.Query, from int) (int, error) {
 // text is not the whole story), caching what it got. A failed fetch still
 // answers with the feed text and a one-line note.
 func (b backend) openArticle(it store.Item) tea.Cmd {
-	return guard(func() tea.Msg {
+	failed := func(err error) tea.Msg { return articleLoadedMsg{id: it.ID, err: err} }
+	return guardAs(failed, func() tea.Msg {
 		msg := articleLoadedMsg{id: it.ID}
 		summary, content, err := b.db.Body(b.ctx, it.ID)
 		if err != nil {
@@ -258,7 +267,8 @@ func feedItem(it store.Item, summary, content string) article.FeedItem {
 // renderArticle lays a out at the key's width. The text is filtered once
 // more here: the renderer decodes entities and could re-create escapes.
 func (b backend) renderArticle(k renderKey, a article.Article, style string) tea.Cmd {
-	return guard(func() tea.Msg {
+	failed := func(err error) tea.Msg { return articleRenderedMsg{key: k, err: err} }
+	return guardAs(failed, func() tea.Msg {
 		text, err := b.render(a, k.width, style)
 		if err != nil {
 			return articleRenderedMsg{key: k, err: fmt.Errorf("render story %d: %w", k.id, err)}

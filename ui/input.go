@@ -47,6 +47,9 @@ func (m model) handleKey(msg tea.KeyMsg) (model, tea.Cmd) {
 	if m.prompt.kind != promptNone {
 		return m.handlePromptKey(msg)
 	}
+	if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
+		return m.handleRunes(msg)
+	}
 	if m.showHelp {
 		m.showHelp = false
 		if msg.Type == tea.KeyCtrlC {
@@ -66,6 +69,28 @@ func (m model) handleKey(msg tea.KeyMsg) (model, tea.Cmd) {
 		return m.readerKey(msg)
 	}
 	return m.itemsKey(msg)
+}
+
+// handleRunes takes keys that arrived together (fast typing, a script
+// driving the terminal) one at a time, so "/Haqqani" opens the search
+// prompt and types the rest into it.
+func (m model) handleRunes(msg tea.KeyMsg) (model, tea.Cmd) {
+	var cmds []tea.Cmd
+	for i, r := range msg.Runes {
+		if m.prompt.kind != promptNone {
+			rest := msg
+			rest.Runes = msg.Runes[i:]
+			var cmd tea.Cmd
+			m, cmd = m.handlePromptKey(rest)
+			return m, tea.Batch(append(cmds, cmd)...)
+		}
+		one := msg
+		one.Runes = []rune{r}
+		var cmd tea.Cmd
+		m, cmd = m.handleKey(one)
+		cmds = append(cmds, cmd)
+	}
+	return m, tea.Batch(cmds...)
 }
 
 // handlePromptKey: enter submits, esc cancels, ctrl+c quits, and every

@@ -76,9 +76,9 @@ func (m model) paneWidth(p pane) int {
 		if w < threePaneFrom && m.feedsShown {
 			return w - clamp(w/4, 20, 32)
 		}
-		return rest * 2 / 5
+		return rest * 9 / 20
 	}
-	return rest - rest*2/5
+	return rest - rest*9/20
 }
 
 func (m model) paneShown(p pane) bool {

@@ -110,3 +110,22 @@ func TestSearchNothingFound(t *testing.T) {
 		t.Fatal("enter on no results opened something")
 	}
 }
+
+func TestKeysArrivingTogetherAreTakenOneByOne(t *testing.T) {
+	fs := sampleStore()
+	m := started(t, fs, 160, 40)
+	// A script or fast typing: Bubble Tea hands over "/rust" as one message.
+	m = send(t, m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("/rust")})
+	if m.prompt.kind != promptSearch || m.prompt.value() != "rust" {
+		t.Fatalf("prompt %d holds %q", m.prompt.kind, m.prompt.value())
+	}
+	m = press(t, m, "enter", "enter")
+	if m.reader.item.Title != "Rust 2.0" {
+		t.Fatalf("opened %q", m.reader.item.Title)
+	}
+	m = press(t, m, "esc", "esc") // to the results, then out of the search
+	m = send(t, m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jm")})
+	if it, _ := fs.Item(nil, 2); !it.Read {
+		t.Fatal("jm was not taken as j then m")
+	}
+}
