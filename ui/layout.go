@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -201,6 +202,9 @@ func (m model) statusLine() string {
 		st.err = row.label + ": " + clean(row.feed.LastError)
 	}
 	counts := statusCounts{view: m.items.title, total: m.items.total, unread: m.viewUnread(), loaded: m.items.loaded}
+	if m.focus == paneReader && m.reader.rendered.id != 0 {
+		counts.scrolled = fmt.Sprintf("%d%%", int(m.reader.vp.ScrollPercent()*100))
+	}
 	hint := m.styles.Muted.Render(m.keys.Help.Help().Key + " help ")
 	return fit(st.view(m.styles, m.width, counts, hint), m.width)
 }

@@ -47,7 +47,7 @@ type statusCounts struct {
 	unread   int
 	total    int
 	loaded   bool
-	feedless bool
+	scrolled string // how far down the story the reader is ("42%")
 }
 
 // view lays the line out in width cells: left the view and counts, then
@@ -55,10 +55,13 @@ type statusCounts struct {
 func (s status) view(st *Styles, width int, c statusCounts, hint string) string {
 	left := " " + clean(c.view)
 	if c.loaded {
-		left += fmt.Sprintf(" · %s stories", compact(c.total))
+		left += " · " + compact(c.total) + plural(c.total, " story", " stories")
 		if c.unread > 0 {
 			left += fmt.Sprintf(" · %s unread", compact(c.unread))
 		}
+	}
+	if c.scrolled != "" {
+		left += " · " + c.scrolled
 	}
 	if s.total > 0 {
 		left += fmt.Sprintf(" · refreshing %d/%d", s.done, s.total)
@@ -83,4 +86,11 @@ func (s status) view(st *Styles, width int, c statusCounts, hint string) string 
 		return fit(left, width)
 	}
 	return left + "  " + msg + right
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
