@@ -200,3 +200,45 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 		}
 	}
 }
+
+// TestHostileArticleThroughTheRealRenderer feeds entity-encoded escapes
+// (which an HTML decoder or glamour turns into live ESC bytes) through
+// package article's real FromFeed and Render into the reader pane.
+func TestHostileArticleThroughTheRealRenderer(t *testing.T) {
+	bodies := []string{
+		"<p>Before &#27;]0;pwned&#7; after</p>",
+		"<p>&#x1b;[2J cleared? &#155;31m C1</p>",
+		"<h2>Head &#27;]8;;javascript:alert(1)&#27;\\click&#27;]8;;&#27;\\</h2><p>&#8238;reversed&#8236; text</p>",
+		"<pre><code>\x1b]0;pwned\x07 code</code></pre>",
+		`<p><a href="javascript:alert(1)">link</a> and <a href="https://ok.example/">ok</a></p>`,
+	}
+	for i, body := range bodies {
+		t.Run(fmt.Sprint(i), func(t *testing.T) {
+			fs := sampleStore()
+			fs.bodies[1] = [2]string{body, body}
+			b := testBackend(fs)
+			b.render = article.Render
+			b.loadArticle = func(_ context.Context, it article.FeedItem) (article.Article, string, error) {
+				return article.FromFeed(it), "", nil
+			}
+			for _, style := range []string{"dark", "notty"} {
+				m := newModel(b, testConfig(), darkTheme())
+				m.styles.ArticleStyle = style
+				m = drive(t, m, m.Init())
+				m = send(t, m, sizeMsg(160, 45))
+				m = press(t, m, "enter")
+				if m.reader.rendered.id != 1 {
+					t.Fatalf("%s: the story did not render: %q", style, m.reader.err)
+				}
+				for name, v := range map[string]string{"View": m.View(), "reader": m.reader.view("")} {
+					if err := terminalSafe(v); err != nil {
+						t.Fatalf("%s %s: %v", style, name, err)
+					}
+					if strings.Contains(v, "pwned") {
+						t.Fatalf("%s %s shows the body of a removed sequence", style, name)
+					}
+				}
+			}
+		})
+	}
+}

@@ -130,7 +130,15 @@ func TestRefreshOnStartRunsAfterTheFirstLoad(t *testing.T) {
 		t.Fatal("building the first commands already touched the store")
 	}
 	m = drive(t, m, init)
+	if fs.nextID != 6 || m.refreshing {
+		t.Fatal("the refresh started before the first frame could be drawn")
+	}
+	m = send(t, m, sizeMsg(160, 40))
 	if fs.nextID != 9 {
 		t.Fatalf("refresh on start did not run (%d stories)", fs.nextID)
+	}
+	m = send(t, m, sizeMsg(100, 40))
+	if fs.nextID != 9 {
+		t.Fatal("refresh on start ran again on resize")
 	}
 }

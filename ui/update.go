@@ -61,7 +61,9 @@ func (m model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m model) handleWindowSize(msg tea.WindowSizeMsg) (model, tea.Cmd) {
 	m.width, m.height, m.ready = msg.Width, msg.Height, true
 	m = m.layoutChildren()
-	return m, tea.Batch(m.ensureWindow(), m.renderIfNeeded())
+	win, render := m.ensureWindow(), m.renderIfNeeded()
+	m, startup := m.startupRefresh()
+	return m, tea.Batch(win, render, startup)
 }
 
 func (m model) handleFeedsLoaded(msg feedsLoadedMsg) (model, tea.Cmd) {
@@ -73,14 +75,20 @@ func (m model) handleFeedsLoaded(msg feedsLoadedMsg) (model, tea.Cmd) {
 	}
 	m.feeds = m.feeds.setFeeds(msg.feeds, msg.starred)
 	m.feedsLoaded = true
-	if m.startedOnce {
+	return m.startupRefresh()
+}
+
+// startupRefresh starts refresh-on-start once, when the first frame can
+// be drawn from the store: the size is known and the feed list is in.
+func (m model) startupRefresh() (model, tea.Cmd) {
+	if m.startedOnce || !m.ready || !m.feedsLoaded {
 		return m, nil
 	}
 	m.startedOnce = true
-	if !m.cfg.Reader.RefreshOnStart || len(msg.feeds) == 0 {
+	if !m.cfg.Reader.RefreshOnStart || len(m.feeds.feeds) == 0 {
 		return m, nil
 	}
-	return m.beginRefresh(msg.feeds)
+	return m.beginRefresh(m.feeds.feeds)
 }
 
 func (m model) handleItemsLoaded(msg itemsLoadedMsg) (model, tea.Cmd) {
