@@ -54,9 +54,11 @@ func hasRel(n *html.Node, rel string) bool {
 	return false
 }
 
+var commentWords = wordSet("comment", "comments", "respond")
+
 func inCommentRegion(n *html.Node) bool {
 	for a := n; a != nil; a = a.Parent {
-		if a.Type == html.ElementNode && hasToken(a, wordSet("comment", "comments", "respond")) {
+		if a.Type == html.ElementNode && hasToken(a, commentWords) {
 			return true
 		}
 	}
@@ -181,7 +183,7 @@ func findPublished(p *pageInfo) time.Time {
 	}
 	var t time.Time
 	walk(p.doc, func(n *html.Node) bool {
-		if !t.IsZero() || isTag(n, "nav", "footer", "aside") || inCommentRegion(n) {
+		if !t.IsZero() || isTag(n, "nav", "footer", "aside") || hasToken(n, commentWords) {
 			return false
 		}
 		if n.Data == "time" {

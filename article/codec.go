@@ -8,6 +8,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"github.com/newsterm/newsterm/sanitize"
 )
@@ -102,7 +103,7 @@ func markdownText(md string) string {
 		}
 		switch t := n.(type) {
 		case *ast.Text:
-			b.Write(t.Segment.Value(src))
+			b.Write(util.UnescapePunctuations(t.Segment.Value(src)))
 			if t.SoftLineBreak() || t.HardLineBreak() {
 				b.WriteByte('\n')
 			}

@@ -286,39 +286,3 @@ func letters(s string) int {
 	}
 	return c
 }
-
-// precedes reports whether a comes before b in document order.
-func precedes(a, b *html.Node) bool {
-	if a == b {
-		return false
-	}
-	pathA, pathB := ancestry(a), ancestry(b)
-	i := 0
-	for i < len(pathA) && i < len(pathB) && pathA[i] == pathB[i] {
-		i++
-	}
-	switch {
-	case i == len(pathA):
-		return true // a is an ancestor of b
-	case i == len(pathB):
-		return false
-	}
-	for s := pathA[i]; s != nil; s = s.NextSibling {
-		if s == pathB[i] {
-			return true
-		}
-	}
-	return false
-}
-
-// ancestry returns the nodes from the root down to n.
-func ancestry(n *html.Node) []*html.Node {
-	var path []*html.Node
-	for ; n != nil; n = n.Parent {
-		path = append(path, n)
-	}
-	for i, j := 0, len(path)-1; i < j; i, j = i+1, j-1 {
-		path[i], path[j] = path[j], path[i]
-	}
-	return path
-}

@@ -32,6 +32,7 @@ func toMarkdown(n *html.Node, pageURL *url.URL) (string, []string, error) {
 		table.NewTablePlugin(),
 		storyPlugin{refs: refs},
 	))
+	limitNesting(n, 0, 0)
 	md, err := conv.ConvertNode(n)
 	if err != nil {
 		return "", nil, fmt.Errorf("convert story to markdown: %w", err)
@@ -39,6 +40,64 @@ func toMarkdown(n *html.Node, pageURL *url.URL) (string, []string, error) {
 	text := sanitize.Text(string(md))
 	text = blankLines.ReplaceAllString(strings.TrimSpace(text), "\n\n")
 	return text, refs.links, nil
+}
+
+// maxNesting is the deepest list or quotation kept as such: glamour
+// indents each level, and a deep pile leaves no room for the words.
+const maxNesting = 3
+
+// limitNesting turns lists and quotations nested deeper than maxNesting
+// into plain blocks.
+func limitNesting(n *html.Node, lists, quotes int) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		l, q := lists, quotes
+		switch c.Data {
+		case "ul", "ol", "dl":
+			if l++; l > maxNesting {
+				c.Data, c.DataAtom = "div", atom.Div
+			}
+		case "li", "dd", "dt":
+			if lists >= maxNesting {
+				c.Data, c.DataAtom = "p", atom.P
+			} else {
+				joinParagraphs(c)
+			}
+		case "blockquote":
+			if q++; q > maxNesting {
+				c.Data, c.DataAtom = "div", atom.Div
+			}
+		}
+		limitNesting(c, l, q)
+	}
+}
+
+// joinParagraphs turns the paragraphs of a list item into lines of one
+// block: glamour runs a list item's paragraphs together without a space.
+func joinParagraphs(item *html.Node) {
+	var blocks []*html.Node
+	for c := item.FirstChild; c != nil; c = c.NextSibling {
+		if isTag(c, "p", "div") {
+			blocks = append(blocks, c)
+		}
+	}
+	for _, b := range blocks {
+		if b.PrevSibling != nil && strings.TrimSpace(textOf(item)) != "" && hasContentBefore(b) {
+			item.InsertBefore(element("br", atom.Br), b)
+		}
+		unwrap(b)
+	}
+}
+
+func hasContentBefore(n *html.Node) bool {
+	for s := n.PrevSibling; s != nil; s = s.PrevSibling {
+		if s.Type == html.ElementNode || strings.TrimSpace(s.Data) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // storyPlugin holds newsterm's rules for html-to-markdown.

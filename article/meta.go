@@ -25,16 +25,28 @@ type pageInfo struct {
 	base  *url.URL
 	tags  map[string]string // <meta> by property/name/itemprop, lower-cased
 	ld    linkedData
-	start *html.Node // first story paragraph; the header lies before it
+	start *html.Node         // first story paragraph; the header lies before it
+	order map[*html.Node]int // document order of the elements
 }
 
 func newPageInfo(doc *html.Node, base *url.URL, ld linkedData) *pageInfo {
-	return &pageInfo{doc: doc, base: base, tags: metaTags(doc), ld: ld, start: firstStoryParagraph(doc)}
+	p := &pageInfo{doc: doc, base: base, tags: metaTags(doc), ld: ld, order: map[*html.Node]int{}}
+	walk(doc, func(n *html.Node) bool {
+		p.order[n] = len(p.order) + 1
+		return true
+	})
+	p.start = firstStoryParagraph(doc)
+	return p
 }
 
 // inHeader reports whether n comes before the story's first paragraph.
+// Elements added after the page was read are not in the header.
 func (p *pageInfo) inHeader(n *html.Node) bool {
-	return p.start == nil || precedes(n, p.start)
+	if p.start == nil {
+		return true
+	}
+	at, ok := p.order[n]
+	return ok && at < p.order[p.start]
 }
 
 func (p *pageInfo) meta(keys ...string) string {

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+
+	"github.com/newsterm/newsterm/sanitize"
 )
 
 // Limits on what a page may cost. A page larger than maxInput is cut
@@ -45,6 +47,7 @@ var scopeTags = wordSet("applet", "table", "marquee", "object", "template",
 type page struct {
 	markup []byte
 	jsonLD [][]byte
+	raw    []byte // the capped input, for a second, flatter pass
 }
 
 // prepare reads at most maxInput bytes of r and rewrites the markup token
@@ -56,7 +59,12 @@ func prepare(r io.Reader) (page, error) {
 	if err != nil {
 		return page{}, fmt.Errorf("read page: %w", err)
 	}
-	f := flattener{dropped: map[string]int{}}
+	return flatten(data, maxDepth), nil
+}
+
+// flatten rewrites data keeping at most depth counted elements open.
+func flatten(data []byte, depth int) page {
+	f := flattener{dropped: map[string]int{}, depth: depth}
 	f.out.Grow(len(data))
 	z := html.NewTokenizer(bytes.NewReader(data))
 	for {
@@ -66,11 +74,12 @@ func prepare(r io.Reader) (page, error) {
 		}
 		f.token(z, tt)
 	}
-	return page{markup: f.out.Bytes(), jsonLD: f.jsonLD}, nil
+	return page{markup: f.out.Bytes(), jsonLD: f.jsonLD, raw: data}
 }
 
 type flattener struct {
 	out      bytes.Buffer
+	depth    int            // most counted elements kept open
 	stack    []string       // open counted elements that were kept
 	dropped  map[string]int // start tags dropped past maxDepth, by name
 	foreign  int            // open svg/math elements on stack
@@ -125,7 +134,7 @@ func (f *flattener) startTag(z *html.Tokenizer, tt html.TokenType) {
 		f.out.Write(raw)
 		return
 	}
-	if len(f.stack) >= maxDepth {
+	if len(f.stack) >= f.depth {
 		f.dropped[name]++
 		return
 	}
@@ -188,11 +197,18 @@ var droppedTags = wordSet("script", "style", "iframe", "object", "embed",
 	"video", "map", "link", "datalist", "menu", "label")
 
 // parseDocument builds the tree from prepared markup and makes it safe:
-// dangerous elements and on* handlers go, and links other than http(s)
+// text loses terminal controls, dangerous elements and on* handlers go,
+// and links other than http(s)
 // (javascript:, data:, file:, vbscript: …) lose their href so they can
 // only ever be shown as text.
 func parseDocument(p page, base *url.URL) (*html.Node, error) {
 	doc, err := html.Parse(bytes.NewReader(p.markup))
+	if err != nil && p.raw != nil {
+		// Lists and tables nest more elements per level than the
+		// first pass counts; the parser refuses more than 512 open
+		// elements. Flatten harder and try once more.
+		doc, err = html.Parse(bytes.NewReader(flatten(p.raw, maxDepth/8).markup))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("parse page: %w", err)
 	}
@@ -206,6 +222,13 @@ func parseDocument(p page, base *url.URL) (*html.Node, error) {
 			forms = append(forms, n)
 		}
 		cleanAttrs(n, base)
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode {
+				// One node's stray escape must not swallow its
+				// neighbours' text later on.
+				c.Data = sanitize.Text(c.Data)
+			}
+		}
 		return true
 	})
 	for _, n := range drop {
@@ -236,6 +259,8 @@ func cleanAttrs(n *html.Node, base *url.URL) {
 				continue
 			}
 			a.Val = u
+		default:
+			a.Val = sanitize.Line(a.Val)
 		}
 		kept = append(kept, a)
 	}

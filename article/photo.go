@@ -45,7 +45,7 @@ func leadPhoto(p *pageInfo) *Photo {
 func findLeadFigure(p *pageInfo) *html.Node {
 	var found *html.Node
 	walk(p.doc, func(n *html.Node) bool {
-		if found != nil || (p.start != nil && !precedes(n, p.start)) {
+		if found != nil || !p.inHeader(n) {
 			return false
 		}
 		if isTag(n, "nav", "footer", "aside") || isChromeByName(n) {
@@ -63,13 +63,10 @@ func findLeadFigure(p *pageInfo) *html.Node {
 // isFigure reports a <figure>, or a small wrapper with an image and a
 // caption element.
 func isFigure(n *html.Node) bool {
-	if find(n, isImage) == nil {
-		return false
-	}
 	if n.Data == "figure" {
-		return true
+		return find(n, isImage) != nil
 	}
-	if !hasToken(n, figureWords) || letters(textPrefix(n, 700)) > 600 {
+	if !hasToken(n, figureWords) || letters(textPrefix(n, 700)) > 600 || find(n, isImage) == nil {
 		return false
 	}
 	return find(n, func(c *html.Node) bool { return hasToken(c, captionWords) }) != nil
