@@ -96,19 +96,20 @@ func (m model) handleRunes(msg tea.KeyMsg) (model, tea.Cmd) {
 // handlePromptKey: enter submits, esc cancels, ctrl+c quits, and every
 // other key (printable ones included: a, n, q, j...) edits the text.
 func (m model) handlePromptKey(msg tea.KeyMsg) (model, tea.Cmd) {
-	switch msg.Type {
-	case tea.KeyCtrlC:
+	if msg.Type == tea.KeyCtrlC {
 		return m, tea.Quit
-	case tea.KeyEsc:
-		return m.cancelPrompt()
-	case tea.KeyEnter:
-		return m.submitPrompt()
 	}
-	if m.prompt.kind == promptConfirm {
+	if m.prompt.kind == promptConfirm { // only y removes; enter, esc, n… keep
 		if msg.String() == "y" || msg.String() == "Y" {
 			return m.submitPrompt()
 		}
 		return m.cancelPrompt()
+	}
+	switch msg.Type {
+	case tea.KeyEsc:
+		return m.cancelPrompt()
+	case tea.KeyEnter:
+		return m.submitPrompt()
 	}
 	var cmd tea.Cmd
 	var changed bool

@@ -116,12 +116,17 @@ func TestRemoveFeedAsksFirst(t *testing.T) {
 	m = drive(t, m, m.Init())
 	m = send(t, m, sizeMsg(160, 40))
 	m = press(t, m, "h", "j", "j", "j", "j", "j", "j", "d") // Tech Daily
-	if m.prompt.kind != promptConfirm || !strings.Contains(m.View(), "Remove Tech Daily and its stories? [y/n]") {
+	if m.prompt.kind != promptConfirm || !strings.Contains(m.View(), "Remove Tech Daily and its stories? [y/N]") {
 		t.Fatalf("no confirmation:\n%s", m.View())
 	}
-	m = press(t, m, "n")
-	if len(removed) != 0 || m.prompt.kind != promptNone {
-		t.Fatal("n did not cancel")
+	for _, no := range []string{"n", "enter", "esc", "q"} {
+		m = press(t, m, no)
+		if len(removed) != 0 || m.prompt.kind != promptNone {
+			t.Fatalf("%q did not cancel", no)
+		}
+		if no != "q" {
+			m = press(t, m, "d")
+		}
 	}
 	m = press(t, m, "d", "y")
 	if !slices.Equal(removed, []string{"https://tech.example/atom"}) {

@@ -87,7 +87,7 @@ func (p prompt) setWidth(w int) prompt {
 
 func (p prompt) view(s *Styles, width int) string {
 	if p.kind == promptConfirm {
-		return fit(s.Prompt.Render(p.label+" [y/n]"), width)
+		return fit(s.Prompt.Render(p.label+" [y/N]"), width)
 	}
 	return fit(p.input.View(), width)
 }
