@@ -22,46 +22,105 @@ const newFileHeader = "# newsterm config: subscriptions and settings.\n" +
 // there (see SameURL). The block is written after one blank line, with the
 // file's own line endings; title and tags are written when given.
 func AddFeed(path string, f Feed) (added bool, err error) {
-	path, target, err := editTarget(path)
+	got, err := AddFeeds(path, []Feed{f})
 	if err != nil {
 		return false, err
+	}
+	return got[0], nil
+}
+
+// AddFeeds is AddFeed for many feeds at once, as an OPML import needs: the
+// file is read, checked and written once, however long the list, so
+// importing a thousand feeds costs one edit rather than a thousand. Each new
+// feed gets its own [[feed]] block, in the order given, one blank line
+// apart. added[i] is false when feeds[i] is already in the file or earlier
+// in the list (see SameURL). added always has len(feeds) entries. The edit
+// is all or nothing: a bad URL anywhere in the list, or a file that does
+// not load before or would not load after, is an error, the file is left
+// as it was and every added[i] is false.
+func AddFeeds(path string, feeds []Feed) (added []bool, err error) {
+	none := make([]bool, len(feeds))
+	path, target, err := editTarget(path)
+	if err != nil {
+		return none, err
 	}
 	data, err := readFile(target)
 	missing := errors.Is(err, fs.ErrNotExist)
 	if err != nil && !missing {
-		return false, err
+		return none, err
 	}
 	if missing {
 		data = []byte(newFileHeader)
 	}
-	out, added, err := addFeedText(path, data, f)
-	if err != nil || !added {
-		return false, err
+	out, added, err := addFeedsText(path, data, feeds)
+	if err != nil {
+		return none, err
 	}
-	return true, writeAtomic(target, out)
+	if !slices.Contains(added, true) {
+		return added, nil
+	}
+	if err := writeAtomic(target, out); err != nil {
+		return none, err
+	}
+	return added, nil
 }
 
-// addFeedText is AddFeed on the file's bytes; file names it in errors.
+// addFeedText is addFeedsText for one feed.
 func addFeedText(file string, data []byte, f Feed) ([]byte, bool, error) {
-	u := strings.TrimSpace(f.URL)
-	if msg, fix := checkFeedURL(u); msg != "" {
-		return nil, false, &Error{File: file, Msg: msg, Fix: fix}
-	}
-	c, _, err := parse(file, data)
+	out, added, err := addFeedsText(file, data, []Feed{f})
 	if err != nil {
 		return nil, false, err
 	}
-	for _, g := range c.Feeds {
-		if SameURL(g.URL, u) {
-			return nil, false, nil
+	return out, added[0], nil
+}
+
+// addFeedsText is AddFeeds on the file's bytes; file names it in errors.
+// out is nil when nothing is added.
+func addFeedsText(file string, data []byte, feeds []Feed) (out []byte, added []bool, err error) {
+	urls := make([]string, len(feeds))
+	for i, f := range feeds {
+		urls[i] = strings.TrimSpace(f.URL)
+		if msg, fix := checkFeedURL(urls[i]); msg != "" {
+			return nil, nil, &Error{File: file, Msg: msg, Fix: fix}
 		}
 	}
-	nl := lineEnding(data)
-	out := appendBlock(data, feedBlock(u, f.Title, f.Tags, nl), nl)
-	if _, _, err := parse(file, out); err != nil {
-		return nil, false, fmt.Errorf("add %s: the file would no longer load (%w)", u, err)
+	c, _, err := parse(file, data)
+	if err != nil {
+		return nil, nil, err
 	}
-	return out, true, nil
+	// canonURL keys make map lookups agree with SameURL.
+	seen := make(map[string]bool, len(c.Feeds)+len(feeds))
+	for _, g := range c.Feeds {
+		seen[canonURL(g.URL)] = true
+	}
+	added = make([]bool, len(feeds))
+	nl := lineEnding(data)
+	var blocks strings.Builder
+	n, last := 0, ""
+	for i, f := range feeds {
+		k := canonURL(urls[i])
+		if seen[k] {
+			continue
+		}
+		seen[k], added[i] = true, true
+		if n > 0 {
+			blocks.WriteString(nl)
+		}
+		blocks.WriteString(feedBlock(urls[i], f.Title, f.Tags, nl))
+		n, last = n+1, urls[i]
+	}
+	if n == 0 {
+		return nil, added, nil
+	}
+	out = appendBlock(data, blocks.String(), nl)
+	if _, _, err := parse(file, out); err != nil {
+		what := last
+		if n > 1 {
+			what = fmt.Sprintf("%d feeds", n)
+		}
+		return nil, nil, fmt.Errorf("add %s: the file would no longer load (%w)", what, err)
+	}
+	return out, added, nil
 }
 
 // RemoveFeed deletes the [[feed]] block with this URL (see SameURL), keeping
