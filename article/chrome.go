@@ -105,6 +105,10 @@ func removeChrome(doc *html.Node) {
 	ps := measure(doc)
 	var drop []*html.Node
 	walk(doc, func(n *html.Node) bool {
+		if isMarkedChrome(n) && !ps.holdsStory(n) {
+			drop = append(drop, n)
+			return false
+		}
 		if ps.protected(n) {
 			return true
 		}
@@ -124,8 +128,15 @@ func removeChrome(doc *html.Node) {
 	removeOrphanHeadings(doc)
 }
 
-func (ps *pageStats) isChrome(n *html.Node) bool {
-	s := ps.of[n]
+// holdsStory reports elements with a large share of the story's
+// paragraphs.
+func (ps *pageStats) holdsStory(n *html.Node) bool {
+	return ps.total.story > 0 && ps.of[n].story*10 >= ps.total.story*4
+}
+
+// isMarkedChrome reports elements that say what they are: navigation,
+// footers, asides, page headers, chrome roles and hidden elements.
+func isMarkedChrome(n *html.Node) bool {
 	switch {
 	case isTag(n, "nav", "footer", "aside", "header"):
 		return true
@@ -133,7 +144,14 @@ func (ps *pageStats) isChrome(n *html.Node) bool {
 		return true
 	case hasAttr(n, "hidden") || strings.EqualFold(attr(n, "aria-hidden"), "true"):
 		return true
-	case hasWholeToken(n, hiddenTokens):
+	}
+	return hasWholeToken(n, hiddenTokens)
+}
+
+func (ps *pageStats) isChrome(n *html.Node) bool {
+	s := ps.of[n]
+	switch {
+	case isMarkedChrome(n):
 		return true
 	case hasToken(n, chromeWords):
 		return !hasToken(n, shortOnlyWords) || s.text <= 300

@@ -43,6 +43,14 @@ func IsWholeStory(it FeedItem) bool {
 	return true
 }
 
+// feedText is the text of the feed's content, else its summary.
+func feedText(it FeedItem) string {
+	if t := htmlText(it.Content); t != "" {
+		return t
+	}
+	return htmlText(it.Summary)
+}
+
 // htmlText is the text of a HTML fragment, whitespace collapsed.
 func htmlText(s string) string {
 	if strings.TrimSpace(s) == "" {
@@ -256,7 +264,7 @@ func LoadFrom(ctx context.Context, f PageFetcher, it FeedItem) (Article, string,
 	if err != nil {
 		return fallback(fmt.Sprintf("extract %s: %v", link, err))
 	}
-	if letters(a.Body) == 0 || letters(a.Body)*2 < letters(htmlText(it.Content)) {
+	if got := letters(a.Body); got == 0 || got*2 < letters(feedText(it)) {
 		return fallback("no story found at " + link)
 	}
 	return Merge(a, it), "", nil
