@@ -47,18 +47,22 @@ func runImport(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	added, already := 0, 0
-	for _, o := range outlines {
-		ok, err := config.AddFeed(cfg.Path, config.Feed{URL: o.URL, Title: o.Title, Tags: o.Tags})
-		if err != nil {
-			return fmt.Errorf("add %s to %s: %w", o.URL, cfg.Path, err)
-		}
-		if ok {
+	list := make([]config.Feed, len(outlines))
+	for i, o := range outlines {
+		list[i] = config.Feed{URL: o.URL, Title: o.Title, Tags: o.Tags}
+	}
+	// One edit of the file for the whole list: all of it is added or none.
+	ok, err := config.AddFeeds(cfg.Path, list)
+	if err != nil {
+		return fmt.Errorf("import %s: %w", args[0], err)
+	}
+	added := 0
+	for _, a := range ok {
+		if a {
 			added++
-		} else {
-			already++
 		}
 	}
+	already := len(outlines) - added
 	// Opening the store brings its subscriptions in line with the file.
 	if err := a.withStore(ctx, func(*config.Config, *store.Store) error { return nil }); err != nil {
 		return err
