@@ -135,3 +135,35 @@ func TestCopyLinkWritesOSC52(t *testing.T) {
 		})
 	}
 }
+
+// FuzzBrowserArgv: whatever the link and $BROWSER, an accepted link is an
+// http(s) URL passed whole as the last argument, never starting with '-',
+// holding no space or control character.
+func FuzzBrowserArgv(f *testing.F) {
+	f.Add("https://example.com/a?b=c", "", "linux")
+	f.Add("-oProxyCommand=x", "firefox", "linux")
+	f.Add("javascript:alert(1)", "", "darwin")
+	f.Add("https://e.com/\x1b]0;x\x07", "sh -c", "linux")
+	f.Add("file:///etc/passwd", "lynx:w3m", "windows")
+	f.Fuzz(func(t *testing.T, link, browser, goos string) {
+		argv, err := browserArgv(link, browser, goos)
+		if err != nil {
+			return
+		}
+		if len(argv) < 2 || argv[len(argv)-1] != link {
+			t.Fatalf("link is not the last argument: %q", argv)
+		}
+		if strings.HasPrefix(link, "-") {
+			t.Fatalf("option-like link accepted: %q", link)
+		}
+		lower := strings.ToLower(link)
+		if !strings.HasPrefix(lower, "http://") && !strings.HasPrefix(lower, "https://") {
+			t.Fatalf("non-http link accepted: %q", link)
+		}
+		for _, r := range link {
+			if r <= ' ' || r == 0x7f || (r >= 0x80 && r <= 0x9f) {
+				t.Fatalf("control or space in accepted link: %q", link)
+			}
+		}
+	})
+}
