@@ -127,6 +127,8 @@ func isHidden(z *html.Tokenizer) bool {
 
 // matchQuery turns what the user typed into an FTS5 query: every word is
 // quoted as a phrase (so `C++ "foo` is not syntax) and all must match.
+// The last word also matches as a prefix, unless the query ends in a space,
+// so a search typed a letter at a time finds "Haqqani" from "Haq".
 // Words with no letter or digit are dropped; "" means nothing to search.
 func matchQuery(q string) string {
 	var terms []string
@@ -135,6 +137,9 @@ func matchQuery(q string) string {
 			continue
 		}
 		terms = append(terms, `"`+strings.ReplaceAll(w, `"`, `""`)+`"`)
+	}
+	if len(terms) > 0 && !strings.HasSuffix(q, " ") {
+		terms[len(terms)-1] += "*"
 	}
 	return strings.Join(terms, " AND ")
 }

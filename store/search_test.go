@@ -46,7 +46,10 @@ func TestSearch(t *testing.T) {
 		{"", "[]"},
 		{"AND OR NOT", "[]"},
 		{"title:haqqani", "[]"},
-		{"haq*", "[]"},
+		{"haq", "[both body]"}, // the last word is a prefix while typing
+		{"haq ", "[]"},         // a trailing space makes it a whole word
+		{"haq* net", "[]"},     // only the last word is a prefix; * is never syntax
+		{"haqqani net", "[both body]"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
@@ -92,12 +95,12 @@ func TestSearchFollowsRefreshAndArticle(t *testing.T) {
 
 func TestMatchQuery(t *testing.T) {
 	tests := []struct{ in, want string }{
-		{"hello", `"hello"`},
+		{"hello", `"hello"*`},
 		{"  two   words ", `"two" AND "words"`},
-		{`C++ "foo`, `"C++" AND """foo"`},
+		{`C++ "foo`, `"C++" AND """foo"*`},
 		{`- * ( )`, ``},
-		{"NEAR(a b)", `"NEAR(a" AND "b)"`},
-		{"émigré 東京", `"émigré" AND "東京"`},
+		{"NEAR(a b)", `"NEAR(a" AND "b)"*`},
+		{"émigré 東京", `"émigré" AND "東京"*`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
