@@ -3,6 +3,7 @@ package article
 import (
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -71,6 +72,9 @@ func clean(a Article) Article {
 	return a
 }
 
+// linkRef is a numbered link reference in the text: " [3]".
+var linkRef = regexp.MustCompile(` \[\d+\]`)
+
 // PlainText is the article's text for the search index: title, dek,
 // byline, caption, credit and the body without markdown syntax.
 func PlainText(a Article) string {
@@ -78,7 +82,7 @@ func PlainText(a Article) string {
 	if a.Photo != nil {
 		parts = append(parts, a.Photo.Alt, a.Photo.Caption, a.Photo.Credit)
 	}
-	parts = append(parts, markdownText(a.Body))
+	parts = append(parts, linkRef.ReplaceAllString(markdownText(a.Body), ""))
 	var kept []string
 	for _, p := range parts {
 		if p = strings.TrimSpace(p); p != "" {

@@ -181,7 +181,7 @@ func printableASCII(s string) bool {
 // code) so that every line fits.
 func fitLines(s string, width int) string {
 	lines := strings.Split(s, "\n")
-	out := lines[:0]
+	out := make([]string, 0, len(lines))
 	for _, line := range lines {
 		line = trimLine(line)
 		if lipgloss.Width(line) <= width {
