@@ -119,14 +119,18 @@ func joinNames(names []string) string {
 
 var (
 	bylinePrefix = regexp.MustCompile(`(?i)^(written\s+)?by[:\s]+`)
-	bylineCut    = regexp.MustCompile(`\s+(/|\||·|•|—|–)\s+|,?\s+(Updated|Published|Posted|on)\s|\s*\n`)
+	bylineCut    = regexp.MustCompile(`\s+(/|\||·|•|—|–)\s+|,?\s+(Updated|Published|Posted|on)\s`)
 	trailingDate = regexp.MustCompile(`(?i)[,\s]+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}.*$|[,\s]+\d{4}-\d{2}-\d{2}.*$`)
 )
 
 // cleanByline turns "By Staff writer / September 26, 2011" into
 // "Staff writer".
 func cleanByline(s string) string {
-	s = sanitize.Line(s)
+	s = strings.TrimSpace(sanitize.Text(s))
+	if first, _, ok := strings.Cut(s, "\n"); ok {
+		s = first // "Nick Beake\nEurope correspondent"
+	}
+	s = collapseSpace(s)
 	s = bylinePrefix.ReplaceAllString(s, "")
 	if loc := bylineCut.FindStringIndex(s); loc != nil {
 		s = s[:loc[0]]

@@ -58,7 +58,7 @@ func captionAndCredit(fig *html.Node) (caption, credit string) {
 }
 
 // takeLabelledCredit finds a hidden "Image source, " label and returns
-// the visible text beside it, removing both.
+// the visible text that follows it, removing both.
 func takeLabelledCredit(fig *html.Node) string {
 	for _, n := range findAll(fig, func(n *html.Node) bool { return hasToken(n, srOnlyWords) }) {
 		label := strings.ToLower(textOf(n))
@@ -66,17 +66,27 @@ func takeLabelledCredit(fig *html.Node) string {
 			!strings.HasPrefix(label, "credit") && !strings.HasPrefix(label, "copyright") {
 			continue
 		}
+		var credit []*html.Node
+		for s := n.NextSibling; s != nil && !(s.Type == html.ElementNode && hasToken(s, srOnlyWords)); s = s.NextSibling {
+			credit = append(credit, s)
+		}
+		text := ""
+		for _, c := range credit {
+			if c.Type == html.TextNode {
+				text += c.Data
+			} else {
+				text += " " + textOf(c) + " "
+			}
+			removeNode(c)
+		}
 		holder := n.Parent
 		removeNode(n)
-		if holder == nil {
-			continue
+		if holder != nil && holder.FirstChild == nil && !isTag(holder, "figure") {
+			removeNode(holder)
 		}
-		credit := textOf(holder)
-		if holder.Data == "figcaption" || hasToken(holder, captionWords) {
-			continue // the label sits inside the caption; split the text later
+		if t := collapseSpace(text); t != "" {
+			return t
 		}
-		removeNode(holder)
-		return credit
 	}
 	return ""
 }
