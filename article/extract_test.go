@@ -233,3 +233,54 @@ func TestCodeBlocksKeepLanguage(t *testing.T) {
 		t.Error("the text of a mailto: link was lost")
 	}
 }
+
+func TestLeadPhotoSources(t *testing.T) {
+	story := `<p>` + strings.Repeat("The story itself begins here and goes on for a while. ", 4) + `</p>`
+	tests := []struct {
+		name, page string
+		want       Photo
+		inBody     string // must remain in the body
+	}{
+		{"og image placed inside the story",
+			`<head><meta property="og:image" content="https://e.example/img/lead.jpg?w=1200"></head><article><h1>T</h1>` + story +
+				`<figure><img src="https://e.example/img/lead.jpg?w=600" alt="Lead"><figcaption>The caption. Photo: A B/Agency</figcaption></figure>` + story + `</article>`,
+			Photo{URL: "https://e.example/img/lead.jpg?w=600", Alt: "Lead", Caption: "The caption.", Credit: "A B/Agency"}, ""},
+		{"og image with alt and size only",
+			`<head><meta property="og:image" content="https://e.example/og.jpg"><meta property="og:image:alt" content="A harbour"><meta property="og:image:width" content="1200"><meta property="og:image:height" content="630"></head>` + story,
+			Photo{URL: "https://e.example/og.jpg", Alt: "A harbour", Width: 1200, Height: 630}, ""},
+		{"json-ld image caption",
+			`<script type="application/ld+json">{"@type":"NewsArticle","image":{"url":"https://e.example/ld.jpg","caption":"Boats at dawn"}}</script>` + story,
+			Photo{URL: "https://e.example/ld.jpg", Caption: "Boats at dawn"}, ""},
+		{"icons are not photos",
+			`<figure><img src="https://e.example/icon.png" width="24" height="24" alt="icon"><figcaption>Share</figcaption></figure>` + story +
+				`<figure><img src="https://e.example/body.jpg" alt="Body photo"><figcaption>Later in the story</figcaption></figure>` + story,
+			Photo{}, `\[image: Body photo\]`},
+		{"captioned wrapper without figure",
+			`<div class="wp-caption"><img src="https://e.example/w.jpg" alt="W" width="640" height="480"><p class="wp-caption-text">Garden in June. Credit: M. Lopez</p></div>` + story,
+			Photo{URL: "https://e.example/w.jpg", Alt: "W", Caption: "Garden in June.", Credit: "M. Lopez", Width: 640, Height: 480}, ""},
+		{"lazy image source",
+			`<figure><img data-src="https://e.example/lazy.jpg" src="data:image/gif;base64,R0lGOD" alt="Lazy"><figcaption>Lazy caption</figcaption></figure>` + story,
+			Photo{URL: "https://e.example/lazy.jpg", Alt: "Lazy", Caption: "Lazy caption"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Extract(strings.NewReader(tt.page), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got Photo
+			if a.Photo != nil {
+				got = *a.Photo
+			}
+			if got != tt.want {
+				t.Errorf("photo = %+v, want %+v", got, tt.want)
+			}
+			if tt.inBody != "" && !strings.Contains(a.Body, tt.inBody) {
+				t.Errorf("body lacks %q:\n%s", tt.inBody, a.Body)
+			}
+			if tt.want.Caption != "" && strings.Contains(a.Body, tt.want.Caption) {
+				t.Errorf("the caption is repeated in the body:\n%s", a.Body)
+			}
+		})
+	}
+}

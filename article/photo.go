@@ -196,14 +196,24 @@ func sameImage(a, b string) bool {
 	return na == nb && na != "/" && na != "."
 }
 
-// takeMatchingImage removes the header's copy of the meta image from the
-// page, keeping its alt text and size.
+// takeMatchingImage removes the page's copy of the meta image, keeping
+// its alt text and size, and its caption and credit when it sits in a
+// figure: that figure is the lead photo wherever the page placed it.
 func takeMatchingImage(p *pageInfo, ph *Photo) {
 	img := find(p.doc, func(n *html.Node) bool {
-		return isImage(n) && p.inHeader(n) && sameImage(imageSource(n, p.base), ph.URL)
+		return isImage(n) && sameImage(imageSource(n, p.base), ph.URL) && !inChromeRegion(n)
 	})
 	if img == nil {
 		return
+	}
+	for a := img.Parent; a != nil; a = a.Parent {
+		if a.Type == html.ElementNode && isFigure(a) {
+			fig := photoFromFigure(a, p.base)
+			fillPhoto(fig, ph)
+			*ph = *fig
+			removeNode(a)
+			return
+		}
 	}
 	fillPhoto(ph, photoFromImage(img, p.base))
 	removeNode(img)
