@@ -198,14 +198,29 @@ func fitLines(s string, width int) string {
 var emptySGR = regexp.MustCompile(`(?:\x1b\[[0-9;:]*m)+(\x1b\[0?m)`)
 
 // tidyLines trims trailing padding and drops colour changes that style
-// nothing, which glamour emits for every padded cell.
+// nothing, which glamour emits for every padded cell, and resets at the
+// start of a line when no colour is open.
 func tidyLines(s string) string {
 	lines := strings.Split(s, "\n")
+	open := false
 	for i, line := range lines {
-		lines[i] = trimLine(emptySGR.ReplaceAllString(line, "$1"))
+		line = trimLine(emptySGR.ReplaceAllString(line, "$1"))
+		if !open {
+			for _, reset := range []string{"\x1b[0m", "\x1b[m"} {
+				for strings.HasPrefix(line, reset) {
+					line = line[len(reset):]
+				}
+			}
+		}
+		if m := lastSGR.FindStringSubmatch(line); m != nil {
+			open = m[1] != "\x1b[0m" && m[1] != "\x1b[m"
+		}
+		lines[i] = line
 	}
 	return strings.Join(lines, "\n")
 }
+
+var lastSGR = regexp.MustCompile(`(\x1b\[[0-9;:]*m)(?:[^\x1b]|\x1b[^\[])*$`)
 
 // trimLine removes trailing spaces, keeping escape sequences other than
 // colour changes and closing any colour with a reset.

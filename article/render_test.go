@@ -155,8 +155,12 @@ func TestTrimLine(t *testing.T) {
 }
 
 func TestTidyLines(t *testing.T) {
+	open := "\x1b[1mbold across\n\x1b[0mlines"
+	if got := tidyLines(open); got != open {
+		t.Errorf("tidyLines dropped a reset that closes an open colour: %q", got)
+	}
 	in := "\x1b[38;5;252m\x1b[0m  \x1b[38;5;252mword\x1b[0m\x1b[38;5;252m \x1b[0m\x1b[38;5;252m \x1b[0m"
-	if got, want := tidyLines(in), "\x1b[0m  \x1b[38;5;252mword\x1b[0m"; got != want {
+	if got, want := tidyLines(in), "  \x1b[38;5;252mword\x1b[0m"; got != want {
 		t.Errorf("tidyLines = %q, want %q", got, want)
 	}
 }
