@@ -73,3 +73,26 @@ func TestBenchPageIsRealistic(t *testing.T) {
 		t.Errorf("extracted %d repeated paragraphs, want the whole grown story", got)
 	}
 }
+
+// BenchmarkRender compares rendering with a fresh glamour renderer (the
+// package's Render) and with a Renderer's cached one.
+func BenchmarkRender(b *testing.B) {
+	a := extractFixture(b, fixtures[0])
+	b.Run("fresh", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := Render(a, 80, StyleDark); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("cached", func(b *testing.B) {
+		r := NewRenderer()
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := r.Render(a, 80, StyleDark); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

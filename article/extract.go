@@ -33,7 +33,7 @@ func Extract(r io.Reader, base *url.URL) (Article, error) {
 	for _, n := range meta.nodes {
 		removeNode(n) // each finder keeps to small elements
 	}
-	info.start = firstStoryParagraph(doc)
+	info.start = info.firstStoryParagraph()
 	photo := leadPhoto(info)
 	canonicalFigures(doc, base)
 	removeChrome(doc)

@@ -284,3 +284,29 @@ func TestLeadPhotoSources(t *testing.T) {
 		})
 	}
 }
+
+// TestShortParagraphPage: a story of one-line paragraphs inside a wrapper
+// named "has-sidebar" is still the story, and the sidebar still goes.
+func TestShortParagraphPage(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<html><head><title>Short one - Site</title></head><body><nav><a href="/">Home</a> <a href="/w">World</a></nav><div class="wrapper has-sidebar"><div class="main"><h1>Short one</h1>`)
+	for i := 0; i < 10; i++ {
+		b.WriteString("<p>Short paragraph number " + itoa(i) + " with a few words only.</p>")
+	}
+	b.WriteString(`</div><div class="sidebar"><h3>Popular</h3><ul><li><a href="/a">A story</a></li><li><a href="/b">B story</a></li></ul></div></div><footer>© Site</footer></body></html>`)
+	a, err := Extract(strings.NewReader(b.String()), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Short one" {
+		t.Errorf("Title = %q, want %q", a.Title, "Short one")
+	}
+	if n := strings.Count(a.Body, "Short paragraph number"); n != 10 {
+		t.Errorf("body has %d of 10 paragraphs:\n%s", n, a.Body)
+	}
+	for _, bad := range []string{"Popular", "A story", "Home", "©"} {
+		if strings.Contains(a.Body, bad) {
+			t.Errorf("body contains %q", bad)
+		}
+	}
+}

@@ -27,15 +27,16 @@ type pageInfo struct {
 	ld    linkedData
 	start *html.Node         // first story paragraph; the header lies before it
 	order map[*html.Node]int // document order of the elements
+	stats *pageStats         // letter counts, to tell containers from chrome
 }
 
 func newPageInfo(doc *html.Node, base *url.URL, ld linkedData) *pageInfo {
-	p := &pageInfo{doc: doc, base: base, tags: metaTags(doc), ld: ld, order: map[*html.Node]int{}}
+	p := &pageInfo{doc: doc, base: base, tags: metaTags(doc), ld: ld, order: map[*html.Node]int{}, stats: measure(doc)}
 	walk(doc, func(n *html.Node) bool {
 		p.order[n] = len(p.order) + 1
 		return true
 	})
-	p.start = firstStoryParagraph(doc)
+	p.start = p.firstStoryParagraph()
 	return p
 }
 
@@ -112,9 +113,9 @@ func metaTags(doc *html.Node) map[string]string {
 
 // firstStoryParagraph returns the first long paragraph outside page
 // chrome: the point where the story's body begins.
-func firstStoryParagraph(doc *html.Node) *html.Node {
-	return find(doc, func(n *html.Node) bool {
-		if !isStoryParagraph(n) || inChromeRegion(n) || inFigure(n) {
+func (p *pageInfo) firstStoryParagraph() *html.Node {
+	return find(p.doc, func(n *html.Node) bool {
+		if !isStoryParagraph(n) || p.inChromeRegion(n) || inFigure(n) {
 			return false
 		}
 		return linkDensity(n) < 0.5
@@ -122,16 +123,17 @@ func firstStoryParagraph(doc *html.Node) *html.Node {
 }
 
 // inChromeRegion reports whether n lies inside navigation, a footer, an
-// aside or a block named as such.
-func inChromeRegion(n *html.Node) bool {
+// aside or a block named as such. A container that holds most of the
+// page's text is no chrome, whatever its name ("has-sidebar").
+func (p *pageInfo) inChromeRegion(n *html.Node) bool {
 	for a := n.Parent; a != nil; a = a.Parent {
 		if a.Type != html.ElementNode {
 			continue
 		}
 		if isTag(a, "nav", "footer", "aside") || chromeRoles[strings.ToLower(attr(a, "role"))] {
-			return true
+			return !p.stats.holdsStory(a)
 		}
-		if hasToken(a, regionWords) {
+		if hasToken(a, regionWords) && !p.stats.protected(a) {
 			return true
 		}
 	}
@@ -169,7 +171,7 @@ func linkDensity(n *html.Node) float64 {
 
 func findTitle(p *pageInfo) (string, *html.Node) {
 	h1 := find(p.doc, func(n *html.Node) bool {
-		return n.Data == "h1" && !inChromeRegion(n) && letters(textOf(n)) > 0
+		return n.Data == "h1" && !p.inChromeRegion(n) && letters(textOf(n)) > 0
 	})
 	h1Text := ""
 	if h1 != nil {
@@ -243,7 +245,7 @@ func findSection(p *pageInfo, title string) (string, *html.Node) {
 			return false
 		}
 		if hasToken(n, kickerWords) || strings.Contains(" "+attr(n, "rel")+" ", " category ") {
-			if t := textOf(n); isShortLabel(t) && !sameText(t, title) && !inChromeRegion(n) {
+			if t := textOf(n); isShortLabel(t) && !sameText(t, title) && !p.inChromeRegion(n) {
 				found, text = n, t
 				return false
 			}
@@ -282,7 +284,7 @@ var dekWords = wordSet("standfirst", "dek", "deck", "subtitle", "subhead",
 func findDek(p *pageInfo, title string) (string, *html.Node) {
 	ok := func(n *html.Node) bool {
 		l := letters(textOf(n))
-		return l >= 20 && l <= 600 && !sameText(textOf(n), title) && !inChromeRegion(n)
+		return l >= 20 && l <= 600 && !sameText(textOf(n), title) && !p.inChromeRegion(n)
 	}
 	var found *html.Node
 	walk(p.doc, func(n *html.Node) bool {

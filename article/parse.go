@@ -107,9 +107,8 @@ func (f *flattener) token(z *html.Tokenizer, tt html.TokenType) {
 func (f *flattener) skipRaw(z *html.Tokenizer, tt html.TokenType) {
 	switch tt {
 	case html.TextToken:
-		if f.inJSONLD && f.ldBytes < maxJSONLD {
-			text := append([]byte(nil), z.Text()...)
-			f.jsonLD = append(f.jsonLD, text)
+		if text := z.Text(); f.inJSONLD && f.ldBytes+len(text) <= maxJSONLD {
+			f.jsonLD = append(f.jsonLD, append([]byte(nil), text...))
 			f.ldBytes += len(text)
 		}
 	case html.EndTagToken:

@@ -201,7 +201,7 @@ func sameImage(a, b string) bool {
 // figure: that figure is the lead photo wherever the page placed it.
 func takeMatchingImage(p *pageInfo, ph *Photo) {
 	img := find(p.doc, func(n *html.Node) bool {
-		return isImage(n) && sameImage(imageSource(n, p.base), ph.URL) && !inChromeRegion(n)
+		return isImage(n) && sameImage(imageSource(n, p.base), ph.URL) && !p.inChromeRegion(n)
 	})
 	if img == nil {
 		return
@@ -222,7 +222,7 @@ func takeMatchingImage(p *pageInfo, ph *Photo) {
 // bareLeadImage takes a large uncaptioned image before the story.
 func bareLeadImage(p *pageInfo) *Photo {
 	img := find(p.doc, func(n *html.Node) bool {
-		if !isImage(n) || !p.inHeader(n) || inChromeRegion(n) {
+		if !isImage(n) || !p.inHeader(n) || p.inChromeRegion(n) {
 			return false
 		}
 		w, _ := strconv.Atoi(attr(n, "width"))
