@@ -56,14 +56,15 @@ func htmlText(s string) string {
 	if strings.TrimSpace(s) == "" {
 		return ""
 	}
-	doc, err := parseDocument(mustPrepare(s), nil)
+	doc, err := parseDocument(prepareString(s), nil)
 	if err != nil {
 		return ""
 	}
 	return sanitize.Line(textOf(doc))
 }
 
-func mustPrepare(s string) page {
+// prepareString is prepare for feed HTML, which is already in memory.
+func prepareString(s string) page {
 	pg, err := prepare(strings.NewReader(s))
 	if err != nil { // reading a string cannot fail
 		return page{}
@@ -71,14 +72,21 @@ func mustPrepare(s string) page {
 	return pg
 }
 
+// linkBase parses a story's link for resolving relative URLs: nil when it
+// is not an absolute URL.
+func linkBase(link string) *url.URL {
+	u, err := url.Parse(link)
+	if err != nil || !u.IsAbs() {
+		return nil
+	}
+	return u
+}
+
 // FromFeed builds an Article from the feed's own text: the content, else
 // the summary, cleaned and converted as a page's story is. The feed's
 // photo is kept out of the body so its caption shows once.
 func FromFeed(it FeedItem) Article {
-	base, _ := url.Parse(it.Link)
-	if base != nil && !base.IsAbs() {
-		base = nil
-	}
+	base := linkBase(it.Link)
 	src := it.Content
 	if htmlText(src) == "" {
 		src = it.Summary
@@ -97,7 +105,7 @@ func FromFeed(it FeedItem) Article {
 // a leading figure in the text becomes the photo; with one, the text's
 // copy of that image is dropped.
 func feedBody(src string, base *url.URL, photo *Photo) (string, []string, *Photo) {
-	doc, err := parseDocument(mustPrepare(src), base)
+	doc, err := parseDocument(prepareString(src), base)
 	if err != nil {
 		return "", nil, photo
 	}
@@ -228,7 +236,7 @@ type PageFetcher interface {
 // ends, and then the feed text is returned with it.
 func Load(ctx context.Context, c *feeds.Client, it FeedItem) (a Article, note string, err error) {
 	if c == nil {
-		return LoadFrom(ctx, nil, it)
+		return LoadFrom(ctx, nil, it) // a nil *Client must not become a non-nil PageFetcher
 	}
 	return LoadFrom(ctx, c, it)
 }
@@ -238,34 +246,38 @@ func LoadFrom(ctx context.Context, f PageFetcher, it FeedItem) (Article, string,
 	if IsWholeStory(it) {
 		return FromFeed(it), "", nil
 	}
-	fallback := func(reason string) (Article, string, error) {
-		return FromFeed(it), sanitize.Line("showing the feed text: " + reason), nil
+	fallback := func(reason string) (Article, string) {
+		return FromFeed(it), sanitize.Line("showing the feed text: " + reason)
 	}
 	link := sanitize.Line(it.Link)
-	switch {
-	case link == "":
-		return fallback("the story has no link")
-	case f == nil:
-		return fallback("no client to fetch " + link)
+	if link == "" {
+		a, note := fallback("the story has no link")
+		return a, note, nil
+	}
+	if f == nil {
+		a, note := fallback("no client to fetch " + link)
+		return a, note, nil
 	}
 	pg, err := f.FetchPage(ctx, it.Link)
 	if err != nil {
+		a, note := fallback(fetchReason(link, err))
 		if ctxErr := ctx.Err(); ctxErr != nil {
-			a, note, _ := fallback(fetchReason(link, err))
 			return a, note, fmt.Errorf("load %s: %w", link, ctxErr)
 		}
-		return fallback(fetchReason(link, err))
+		return a, note, nil
 	}
 	base := pg.URL
 	if base == nil {
-		base, _ = url.Parse(it.Link)
+		base = linkBase(it.Link)
 	}
 	a, err := Extract(bytes.NewReader(pg.Body), base)
 	if err != nil {
-		return fallback(fmt.Sprintf("extract %s: %v", link, err))
+		a, note := fallback(fmt.Sprintf("extract %s: %v", link, err))
+		return a, note, nil
 	}
 	if got := letters(a.Body); got == 0 || got*2 < letters(feedText(it)) {
-		return fallback("no story found at " + link)
+		a, note := fallback("no story found at " + link)
+		return a, note, nil
 	}
 	return Merge(a, it), "", nil
 }

@@ -181,7 +181,7 @@ func (r *linkRefs) render(ctx converter.Context, w converter.Writer, n *html.Nod
 // their alt text.
 func renderImage(_ converter.Context, w converter.Writer, n *html.Node) converter.RenderStatus {
 	alt := collapseSpace(sanitize.Line(attr(n, "alt")))
-	if wd, _ := strconv.Atoi(attr(n, "width")); wd > 0 && wd <= 32 {
+	if wd := dimension(attr(n, "width")); wd > 0 && wd <= 32 {
 		w.WriteString(mdEscape(alt))
 		return converter.RenderSuccess
 	}

@@ -82,8 +82,7 @@ func leadSized(img *html.Node) bool {
 	if img == nil {
 		return false
 	}
-	w, _ := strconv.Atoi(attr(img, "width"))
-	h, _ := strconv.Atoi(attr(img, "height"))
+	w, h := dimension(attr(img, "width")), dimension(attr(img, "height"))
 	return (w == 0 || w >= 100) && (h == 0 || h >= 100)
 }
 
@@ -100,11 +99,7 @@ func photoFromImage(img *html.Node, base *url.URL) *Photo {
 	}
 	ph.URL = imageSource(img, base)
 	ph.Alt = sanitize.Line(attr(img, "alt"))
-	ph.Width, _ = strconv.Atoi(strings.TrimSpace(attr(img, "width")))
-	ph.Height, _ = strconv.Atoi(strings.TrimSpace(attr(img, "height")))
-	if ph.Width < 0 || ph.Height < 0 {
-		ph.Width, ph.Height = 0, 0
-	}
+	ph.Width, ph.Height = dimension(attr(img, "width")), dimension(attr(img, "height"))
 	return ph
 }
 
@@ -134,6 +129,16 @@ func imageSource(img *html.Node, base *url.URL) string {
 	return ""
 }
 
+// dimension reads a width or height attribute: anything but a plain
+// non-negative number ("100%", "auto", "-1") means unknown, 0.
+func dimension(s string) int {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n < 0 {
+		return 0
+	}
+	return n
+}
+
 func firstSrcset(s string) string {
 	first, _, _ := strings.Cut(strings.TrimSpace(s), ",")
 	fields := strings.Fields(first)
@@ -148,8 +153,7 @@ func firstSrcset(s string) string {
 func metaPhoto(p *pageInfo) *Photo {
 	raw := p.meta("og:image:secure_url", "og:image", "og:image:url", "twitter:image")
 	ph := &Photo{URL: absoluteURL(raw, p.base), Alt: sanitize.Line(p.meta("og:image:alt", "twitter:image:alt"))}
-	ph.Width, _ = strconv.Atoi(p.meta("og:image:width"))
-	ph.Height, _ = strconv.Atoi(p.meta("og:image:height"))
+	ph.Width, ph.Height = dimension(p.meta("og:image:width")), dimension(p.meta("og:image:height"))
 	if img := p.ld.Image; img.URL != "" || img.Caption != "" {
 		ldURL := absoluteURL(img.URL, p.base)
 		if ph.URL == "" {
@@ -225,8 +229,7 @@ func bareLeadImage(p *pageInfo) *Photo {
 		if !isImage(n) || !p.inHeader(n) || p.inChromeRegion(n) {
 			return false
 		}
-		w, _ := strconv.Atoi(attr(n, "width"))
-		return w >= 300 && leadSized(n) && imageSource(n, p.base) != ""
+		return dimension(attr(n, "width")) >= 300 && leadSized(n) && imageSource(n, p.base) != ""
 	})
 	if img == nil {
 		return nil
