@@ -273,3 +273,26 @@ func TestLoadOverHTTP(t *testing.T) {
 		t.Errorf("source %q, note %q", a.Source, note)
 	}
 }
+
+// TestLoadTricklingPage: a server that sends half a page and then stalls
+// gives the feed text once the client's deadline fires.
+func TestLoadTricklingPage(t *testing.T) {
+	page := haqqaniPage(t)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Write(page[:len(page)/2])
+		w.(http.Flusher).Flush()
+		<-r.Context().Done()
+	}))
+	defer srv.Close()
+	client := feeds.NewClient(feeds.Options{Timeout: 300 * time.Millisecond, HeaderTimeout: 300 * time.Millisecond})
+	item := *haqqaniItem()
+	item.Link = srv.URL + "/slow"
+	a, note, err := Load(context.Background(), client, item)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Source != SourceFeed || !strings.HasPrefix(note, "showing the feed text: ") || strings.Contains(note, "\n") {
+		t.Errorf("source %q, note %q", a.Source, note)
+	}
+}
