@@ -10,6 +10,9 @@ import (
 // Results come back in the order of reqs. One feed's failure never stops
 // the others; once ctx is done, requests still waiting for a slot finish
 // at once with ctx's error, and done is still called for every request.
+// When done is given it owns each parsed Feed: the returned results leave
+// Feed empty, so a refresh of thousands of feeds holds in memory only the
+// documents in flight, not every document fetched.
 func (c *Client) FetchAll(ctx context.Context, reqs []Request, done func(Result)) []Result {
 	results := make([]Result, len(reqs))
 	var (
@@ -21,12 +24,16 @@ func (c *Client) FetchAll(ctx context.Context, reqs []Request, done func(Result)
 		// busy host never holds up the queue for the others.
 		wg.Go(func() {
 			res := c.FetchFeed(ctx, req)
-			results[i] = res
-			if done != nil {
-				mu.Lock()
-				defer mu.Unlock()
-				done(res)
+			if done == nil {
+				results[i] = res
+				return
 			}
+			kept := res
+			kept.Feed = Feed{}
+			results[i] = kept
+			mu.Lock()
+			defer mu.Unlock()
+			done(res)
 		})
 	}
 	wg.Wait()

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -226,5 +227,31 @@ func TestFetchAllCancel(t *testing.T) {
 	}
 	if n := calls.Load(); n != int32(len(reqs)) {
 		t.Errorf("done called %d times, want %d", n, len(reqs))
+	}
+}
+
+// TestFetchAllHandsFeedsToDone: with a done callback the parsed documents
+// go to done and are not kept in the results, so memory stays bounded by
+// the documents in flight.
+func TestFetchAllHandsFeedsToDone(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		w.Write([]byte(`<rss version="2.0"><channel><title>T</title><item><guid>1</guid><title>x</title></item></channel></rss>`))
+	}))
+	defer srv.Close()
+	reqs := []Request{{URL: srv.URL + "/a"}, {URL: srv.URL + "/b"}}
+	c := NewClient(Options{})
+	var got int
+	results := c.FetchAll(context.Background(), reqs, func(r Result) { got += len(r.Feed.Items) })
+	if got != 2 {
+		t.Fatalf("done saw %d items, want 2", got)
+	}
+	for _, r := range results {
+		if r.Err != nil || len(r.Feed.Items) != 0 {
+			t.Errorf("%s: err %v, %d items kept in the result", r.URL, r.Err, len(r.Feed.Items))
+		}
+	}
+	if without := c.FetchAll(context.Background(), reqs, nil); len(without[0].Feed.Items) != 1 {
+		t.Errorf("without done the result must carry the feed")
 	}
 }
