@@ -2,6 +2,7 @@ package feeds
 
 import (
 	"context"
+	"net/url"
 	"sync"
 )
 
@@ -10,19 +11,33 @@ import (
 // Results come back in the order of reqs. One feed's failure never stops
 // the others; once ctx is done, requests still waiting for a slot finish
 // at once with ctx's error, and done is still called for every request.
+//
 // When done is given it owns each parsed Feed: the returned results leave
-// Feed empty, so a refresh of thousands of feeds holds in memory only the
-// documents in flight, not every document fetched.
+// Feed empty, and at most 2×Jobs requests are between starting and the
+// return of their done call. done is usually slower than fetching (it
+// stores the feed), so without that window every document of a large
+// refresh would be parsed and held in memory waiting for its turn.
+// Requests start in an order that takes hosts in turn, so one host with
+// many feeds cannot fill the window while other hosts wait.
 func (c *Client) FetchAll(ctx context.Context, reqs []Request, done func(Result)) []Result {
 	results := make([]Result, len(reqs))
 	var (
-		wg sync.WaitGroup
-		mu sync.Mutex // serialises done
+		wg     sync.WaitGroup
+		mu     sync.Mutex // serialises done
+		window chan struct{}
 	)
-	for i, req := range reqs {
+	if done != nil {
+		window = make(chan struct{}, 2*c.opt.Jobs)
+	}
+	for _, i := range byHostInTurn(reqs) {
+		req := reqs[i]
+		held := window != nil && enter(ctx, window)
 		// One goroutine per request, parked on the limiter: cheap, and a
 		// busy host never holds up the queue for the others.
 		wg.Go(func() {
+			if held {
+				defer func() { <-window }()
+			}
 			res := c.FetchFeed(ctx, req)
 			if done == nil {
 				results[i] = res
@@ -38,4 +53,42 @@ func (c *Client) FetchAll(ctx context.Context, reqs []Request, done func(Result)
 	}
 	wg.Wait()
 	return results
+}
+
+// enter takes a place in window, or gives up when ctx is done (the request
+// then fails at once with ctx's error and needs no place).
+func enter(ctx context.Context, window chan struct{}) bool {
+	select {
+	case window <- struct{}{}:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
+
+// byHostInTurn returns the indexes of reqs ordered round-robin by host,
+// keeping each host's own requests in their original order.
+func byHostInTurn(reqs []Request) []int {
+	var hosts []string
+	queues := map[string][]int{}
+	for i, r := range reqs {
+		h := ""
+		if u, err := url.Parse(r.URL); err == nil {
+			h = u.Host
+		}
+		if _, ok := queues[h]; !ok {
+			hosts = append(hosts, h)
+		}
+		queues[h] = append(queues[h], i)
+	}
+	order := make([]int, 0, len(reqs))
+	for len(order) < len(reqs) {
+		for _, h := range hosts {
+			if q := queues[h]; len(q) > 0 {
+				order = append(order, q[0])
+				queues[h] = q[1:]
+			}
+		}
+	}
+	return order
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -253,5 +254,58 @@ func TestFetchAllHandsFeedsToDone(t *testing.T) {
 	}
 	if without := c.FetchAll(context.Background(), reqs, nil); len(without[0].Feed.Items) != 1 {
 		t.Errorf("without done the result must carry the feed")
+	}
+}
+
+func TestByHostInTurn(t *testing.T) {
+	reqs := []Request{{URL: "https://a/1"}, {URL: "https://a/2"}, {URL: "https://a/3"}, {URL: "https://b/1"}, {URL: "file:///x"}, {URL: "https://b/2"}}
+	got := fmt.Sprint(byHostInTurn(reqs))
+	if want := "[0 3 4 1 5 2]"; got != want {
+		t.Fatalf("order = %s, want %s", got, want)
+	}
+}
+
+// TestFetchAllBoundsWaitingResults: while done is blocked, no more than
+// 2×Jobs requests are started, so parsed documents cannot pile up.
+func TestFetchAllBoundsWaitingResults(t *testing.T) {
+	var hits atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		w.Header().Set("Content-Type", "application/rss+xml")
+		w.Write([]byte(`<rss version="2.0"><channel><title>T</title></channel></rss>`))
+	}))
+	defer srv.Close()
+	var reqs []Request
+	for i := range 20 {
+		reqs = append(reqs, Request{URL: fmt.Sprintf("%s/%d", srv.URL, i)})
+	}
+	release := make(chan struct{})
+	first := make(chan struct{})
+	var calls int
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		NewClient(Options{Jobs: 2, PerHost: 2}).FetchAll(context.Background(), reqs, func(Result) {
+			calls++
+			if calls == 1 {
+				close(first)
+				<-release
+			}
+		})
+	}()
+	<-first
+	// done is blocked on the first result: the window (4) holds it and at
+	// most three more; wait until those have been fetched, then check
+	// nothing beyond the window was requested.
+	for hits.Load() < 4 {
+		runtime.Gosched()
+	}
+	if n := hits.Load(); n > 4 {
+		t.Errorf("%d requests made while done was blocked, want at most 4", n)
+	}
+	close(release)
+	<-finished
+	if calls != 20 || hits.Load() != 20 {
+		t.Fatalf("done called %d times after %d requests, want 20", calls, hits.Load())
 	}
 }
