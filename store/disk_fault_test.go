@@ -24,11 +24,12 @@ import (
 // (running as an unprivileged user) while using the production code.
 const (
 	envFaultDB    = "NEWSTERM_STORE_FAULT_DB"
-	envFaultMode  = "NEWSTERM_STORE_FAULT_MODE" // "fsize" or "nobody"
+	envFaultMode  = "NEWSTERM_STORE_FAULT_MODE" // "fsize" or "unprivileged"
 	envFaultLimit = "NEWSTERM_STORE_FAULT_LIMIT"
 )
 
-// nobody is the unprivileged user and group the read-only child runs as.
+// nobody is the user and group the read-only child becomes when started
+// as root.
 const nobody = 65534
 
 // TestDiskFaultChild is the child's body; run directly it does nothing.
@@ -45,12 +46,14 @@ func TestDiskFaultChild(t *testing.T) {
 			t.Fatalf("setrlimit: %v", err)
 		}
 		fillUntilFull(path)
-	case "nobody":
-		if err := syscall.Setgid(nobody); err != nil {
-			t.Fatalf("setgid: %v", err)
-		}
-		if err := syscall.Setuid(nobody); err != nil {
-			t.Fatalf("setuid: %v", err)
+	case "unprivileged":
+		if os.Geteuid() == 0 { // root writes through permission bits: become nobody
+			if err := syscall.Setgid(nobody); err != nil {
+				t.Fatalf("setgid: %v", err)
+			}
+			if err := syscall.Setuid(nobody); err != nil {
+				t.Fatalf("setuid: %v", err)
+			}
 		}
 		s, err := Open(context.Background(), path)
 		if err != nil {
@@ -226,22 +229,30 @@ func TestDiskFullErrorNamesTheFileAndTheFix(t *testing.T) {
 // An existing database in a directory its user cannot write: Open or the
 // first write fails with one clear line, and the file is left as it was.
 func TestReadOnlyDirectoryGivesAClearError(t *testing.T) {
-	if os.Geteuid() != 0 {
-		t.Log("not root: cannot switch to an unprivileged user; the permission-bit case runs in TestOpenInUnwritablePlace")
-		return
-	}
 	base, err := os.MkdirTemp("", "newsterm-ro-")
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { os.RemoveAll(base) })
+	t.Cleanup(func() {
+		filepath.WalkDir(base, func(p string, d os.DirEntry, err error) error {
+			if err == nil && d.IsDir() {
+				os.Chmod(p, 0o700)
+			}
+			return nil
+		})
+		os.RemoveAll(base)
+	})
 	tests := []struct {
 		name  string
 		setup func(dir, path string)
 	}{
-		{"database owned by someone else", func(dir, path string) {}},
+		{"read-only database file", func(dir, path string) {
+			must(t, os.Chmod(path, 0o444))
+		}},
 		{"database writable, directory not", func(dir, path string) {
-			must(t, os.Chown(path, nobody, nobody))
+			if os.Geteuid() == 0 {
+				must(t, os.Chown(path, nobody, nobody))
+			}
 		}},
 		{"new database in a read-only directory", func(dir, path string) {
 			must(t, os.Remove(path))
@@ -253,13 +264,13 @@ func TestReadOnlyDirectoryGivesAClearError(t *testing.T) {
 			must(t, os.Mkdir(dir, 0o755))
 			path := filepath.Join(dir, "news.db")
 			seedDatabase(t, path)
-			must(t, os.Chmod(path, 0o644))
+			must(t, os.Chmod(path, 0o600))
 			tt.setup(dir, path)
 			must(t, os.Chmod(dir, 0o555))
 			must(t, os.Chmod(base, 0o755))
 			before, _ := os.ReadFile(path)
 			start := time.Now()
-			lines := runFaultChild(t, "nobody", path)
+			lines := runFaultChild(t, "unprivileged", path)
 			if len(lines) != 1 || !strings.HasPrefix(lines[0], "err ") {
 				t.Fatalf("child said %q; want one error", lines)
 			}
