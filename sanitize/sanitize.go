@@ -78,16 +78,25 @@ func Line(s string) string {
 }
 
 // isClean reports whether s is printable ASCII or tab/newline only, which
-// is the common case and needs no copy.
+// is the common case and needs no copy. Feed bodies are large, so this is
+// a table lookup per byte.
 func isClean(s string) bool {
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf || !keepASCII(c) || c == '\r' {
+		if !cleanByte[s[i]] {
 			return false
 		}
 	}
 	return true
 }
+
+// cleanByte marks the bytes isClean accepts: tab, newline and 0x20–0x7e.
+var cleanByte = func() (t [256]bool) {
+	for c := 0x20; c < 0x7f; c++ {
+		t[c] = true
+	}
+	t['\t'], t['\n'] = true, true
+	return t
+}()
 
 func keepASCII(c byte) bool {
 	return c == '\t' || c == '\n' || (c >= 0x20 && c != 0x7f)

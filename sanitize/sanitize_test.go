@@ -95,3 +95,20 @@ func FuzzText(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkTextClean(b *testing.B) {
+	s := strings.Repeat("<p>A plain paragraph of feed text, the usual case.</p>\n", 200)
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		Text(s)
+	}
+}
+
+func TestIsCleanMatchesKeepASCII(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		want := c < utf8.RuneSelf && keepASCII(byte(c)) && c != '\r'
+		if got := isClean(string([]byte{byte(c)})); got != want {
+			t.Errorf("isClean(%#x) = %v, want %v", c, got, want)
+		}
+	}
+}
