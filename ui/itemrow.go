@@ -10,14 +10,22 @@ import (
 
 // Column widths of an item row, in cells.
 const (
-	markCols     = 3 // cursor, unread dot, star
-	ageCols      = 4
-	commentCols  = 6 // "💬" + up to four digits
-	photoCols    = 2
-	minFeedCols  = 8
-	maxFeedCols  = 18
-	feedColsFrom = 50 // narrower rows drop the feed column
+	markCols    = 3 // cursor, unread dot, star
+	ageCols     = 3 // "now", "59m", "23h", "13d", "51w", "12y"
+	commentCols = 6 // "💬" + up to four digits
+	photoCols   = 2
+	minFeedCols = 8
+	maxFeedCols = 18
+	// The feed column shows only when the title keeps this many cells
+	// beside it: a title is worth more than the feed's name.
+	minTitleCols = 30
 )
+
+// showsFeeds reports whether rows name their feed: not when the list is
+// one feed's stories, where every row would say the same.
+func (l itemList) showsFeeds() bool {
+	return l.fixed || l.query.FeedURL == ""
+}
 
 // rowView lays out one story: the cursor, unread mark and star, title, feed, age,
 // comment count (blank when unknown) and a photo mark. Every field is
@@ -45,9 +53,13 @@ func (l itemList) rowView(it store.Item, selected, focused bool, now time.Time) 
 		" " + fit(comments, commentCols) + fit(photo, photoCols)
 	titleCols := l.width - markCols - 1 - lipgloss.Width(tail)
 	feedCols := 0
-	if l.width >= feedColsFrom {
+	if l.showsFeeds() {
 		feedCols = clamp(l.width/5, minFeedCols, maxFeedCols)
-		titleCols -= feedCols + 1
+		if titleCols-feedCols-1 < minTitleCols {
+			feedCols = 0
+		} else {
+			titleCols -= feedCols + 1
+		}
 	}
 	title := clean(it.Title)
 	if title == "" {

@@ -63,23 +63,33 @@ func (m model) paneWidth(p pane) int {
 		return w
 	}
 	feeds := clamp(w/6, 20, 32)
+	if w < threePaneFrom {
+		feeds = clamp(w/4, 20, 32)
+	}
+	if p == paneFeeds {
+		return feeds
+	}
+	if p == paneItems && w < threePaneFrom && m.feedsShown {
+		return w - feeds // the reader is hidden behind the feed list
+	}
 	rest := w
 	if w >= threePaneFrom && !m.feedsHidden {
 		rest = w - feeds
 	}
-	switch p {
-	case paneFeeds:
-		if w < threePaneFrom {
-			return clamp(w/4, 20, 32)
-		}
-		return feeds
-	case paneItems:
-		if w < threePaneFrom && m.feedsShown {
-			return w - clamp(w/4, 20, 32)
-		}
-		return rest * 9 / 20
+	items := itemsWidth(rest)
+	if p == paneItems {
+		return items
 	}
-	return rest - rest*9/20
+	return rest - items
+}
+
+// itemsWidth splits room columns between the item list and the reader.
+// The reader gets half, and 60 columns as soon as that leaves the list 50;
+// the list never grows past what its titles use (64, or two fifths of very
+// wide terminals), and the reader takes the rest.
+func itemsWidth(room int) int {
+	reader := max(room/2, min(60, room-50))
+	return min(room-reader, max(64, room*2/5))
 }
 
 func (m model) paneShown(p pane) bool {

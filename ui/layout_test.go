@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -182,5 +183,36 @@ func TestTinyTerminalsNeverPanic(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+func TestPaneSplit(t *testing.T) {
+	tests := []struct {
+		width, feeds, items, reader int // outer widths, 0: not shown
+	}{
+		{200, 32, 67, 101},
+		{160, 26, 64, 70},
+		{140, 23, 57, 60},
+		{120, 20, 50, 50},
+		{119, 0, 59, 60},
+		{100, 0, 50, 50},
+		{80, 0, 40, 40},
+	}
+	for _, tc := range tests {
+		t.Run(fmt.Sprint(tc.width), func(t *testing.T) {
+			m := started(t, sampleStore(), tc.width, 24)
+			got := map[pane]int{}
+			for _, b := range m.panes() {
+				got[b.pane] = b.w
+			}
+			if got[paneFeeds] != tc.feeds || got[paneItems] != tc.items || got[paneReader] != tc.reader {
+				t.Fatalf("feeds %d, items %d, reader %d; want %d, %d, %d", got[paneFeeds],
+					got[paneItems], got[paneReader], tc.feeds, tc.items, tc.reader)
+			}
+			// The reader has 60 columns wherever that leaves the list 50.
+			if room := tc.width - tc.feeds; room >= 110 && tc.reader < 60 {
+				t.Fatalf("the reader has %d columns of %d", tc.reader, room)
+			}
+		})
 	}
 }

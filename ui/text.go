@@ -58,10 +58,12 @@ func age(now, t time.Time) string {
 		return fmt.Sprintf("%dm", int(d/time.Minute))
 	case d < 24*time.Hour:
 		return fmt.Sprintf("%dh", int(d/time.Hour))
-	case d < 365*24*time.Hour:
+	case d < 14*24*time.Hour:
 		return fmt.Sprintf("%dd", int(d/(24*time.Hour)))
+	case d < 365*24*time.Hour:
+		return fmt.Sprintf("%dw", int(d/(7*24*time.Hour)))
 	}
-	return fmt.Sprintf("%dy", int(d/(365*24*time.Hour)))
+	return fmt.Sprintf("%dy", min(int(d/(365*24*time.Hour)), 99))
 }
 
 // compact prints a count in at most four cells: 7, 512, 1.2k, 34k, 2.1M.
