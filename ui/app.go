@@ -101,6 +101,7 @@ type model struct {
 	feedsHidden   bool // toggle_feeds at 120+ columns
 	feedsShown    bool // toggle_feeds below 120 columns
 	showHelp      bool
+	helpTop       int // first help line shown when help is taller than the screen
 
 	feeds  feedList
 	items  itemList

@@ -51,11 +51,7 @@ func (m model) handleKey(msg tea.KeyMsg) (model, tea.Cmd) {
 		return m.handleRunes(msg)
 	}
 	if m.showHelp {
-		m.showHelp = false
-		if msg.Type == tea.KeyCtrlC {
-			return m, tea.Quit
-		}
-		return m, nil
+		return m.helpKey(msg)
 	}
 	for _, a := range m.actions() {
 		if key.Matches(msg, a.b) {
@@ -125,7 +121,16 @@ func (m model) handlePromptKey(msg tea.KeyMsg) (model, tea.Cmd) {
 // handleMouse: the wheel scrolls the pane under the pointer, a click
 // selects the row under it, a click in the reader focuses it.
 func (m model) handleMouse(msg tea.MouseMsg) (model, tea.Cmd) {
-	if !m.ready || m.showHelp || m.prompt.kind != promptNone {
+	if !m.ready || m.prompt.kind != promptNone {
+		return m, nil
+	}
+	if m.showHelp {
+		switch msg.Button {
+		case tea.MouseButtonWheelUp:
+			return m.helpWheel(-3), nil
+		case tea.MouseButtonWheelDown:
+			return m.helpWheel(3), nil
+		}
 		return m, nil
 	}
 	box, ok := m.paneAt(msg.X, msg.Y)

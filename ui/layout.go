@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/charmbracelet/lipgloss"
 
@@ -147,7 +146,7 @@ func (m model) View() string {
 	}
 	var body string
 	if m.showHelp {
-		body = m.frame(m.styles.FocusedPane, m.helpView(max(m.width-2, 0)), m.width)
+		body = m.frame(m.styles.FocusedPane, m.helpScreen(), m.width)
 	} else {
 		boxes := m.panes()
 		parts := make([]string, len(boxes))
@@ -207,6 +206,9 @@ func (m model) statusLine() string {
 	if m.prompt.kind != promptNone {
 		return m.prompt.view(m.styles, m.width)
 	}
+	if m.showHelp {
+		return m.helpStatus()
+	}
 	st := m.status
 	if row := m.feeds.selected(); st.err == "" && m.focus == paneFeeds && row.failed {
 		st.err = row.label + ": " + clean(row.feed.LastError)
@@ -231,24 +233,4 @@ func (m model) viewUnread() int {
 		}
 	}
 	return 0
-}
-
-// helpView lays the key groups side by side, or in fewer columns and more
-// rows when the terminal is narrow.
-func (m model) helpView(width int) string {
-	groups := m.keys.FullHelp()
-	h := m.help
-	h.Width = 0 // measure untruncated; lines() cuts what still does not fit
-	var out string
-	for perRow := len(groups); perRow >= 1; perRow /= 2 {
-		var rows []string
-		for i := 0; i < len(groups); i += perRow {
-			rows = append(rows, h.FullHelpView(groups[i:min(i+perRow, len(groups))]))
-		}
-		out = strings.Join(rows, "\n\n")
-		if lipgloss.Width(out) <= width {
-			break
-		}
-	}
-	return out
 }

@@ -41,11 +41,19 @@ func fitLeft(s string, w int) string {
 	return s
 }
 
+// wrap breaks s into lines of at most w cells, between words where it can.
+func wrap(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	return ansi.Wrap(s, w, "")
+}
+
 // clean is the sink filter for one untrusted field shown on one line.
 func clean(s string) string { return sanitize.Line(s) }
 
-// age is how long ago t was, in the largest whole unit: "now", "5m", "3h",
-// "2d", "1y". Unknown dates show nothing.
+// age is how long ago t was, in at most three cells: "now", "5m", "3h",
+// "2d" up to two weeks, then "3w", then "1y". Unknown dates show nothing.
 func age(now, t time.Time) string {
 	if t.IsZero() {
 		return ""
