@@ -50,6 +50,7 @@ func (m model) handleKey(msg tea.KeyMsg) (model, tea.Cmd) {
 	if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
 		return m.handleRunes(msg)
 	}
+	m.status = m.status.quiet()
 	if m.showHelp {
 		return m.helpKey(msg)
 	}

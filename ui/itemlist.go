@@ -224,7 +224,7 @@ func (l itemList) nextUnreadLoaded(dir int) (index int, ok bool) {
 // view draws the visible rows only: O(height), whatever the total.
 func (l itemList) view(focused bool, empty string) string {
 	if l.loaded && l.total == 0 {
-		return lines(l.styles.Muted.Render(empty), l.width, l.height)
+		return lines(l.styles.Muted.Render(wrap(empty, l.width)), l.width, l.height)
 	}
 	var b strings.Builder
 	end := min(l.top+l.height, l.total)

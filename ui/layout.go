@@ -183,16 +183,22 @@ func (m model) frame(style lipgloss.Style, content string, w int) string {
 }
 
 func (m model) emptyText() string {
-	switch {
+	refresh := " Press " + m.keys.RefreshAll.Help().Key + " to refresh."
+	switch q := m.items.query; {
 	case m.searchQuery != "" && m.items.fixed:
-		return "Nothing matches “" + clean(m.searchQuery) + "”. Press esc to go back."
+		return "Nothing matches “" + clean(m.searchQuery) + "”. Press " +
+			m.keys.Back.Help().Key + " to go back."
 	case m.feedsLoaded && len(m.feeds.feeds) == 0:
 		return "No feeds yet.\n\nPress " + m.keys.AddFeed.Help().Key +
 			" to add one, or run:\n  newsterm add URL"
 	case !m.items.loaded:
 		return "Loading…"
+	case q.Starred:
+		return "No starred stories. Press " + m.keys.Star.Help().Key + " on a story to star it."
+	case q.Unread:
+		return "No unread stories." + refresh
 	}
-	return "No stories here. Press " + m.keys.RefreshAll.Help().Key + " to refresh."
+	return "No stories here." + refresh
 }
 
 func (m model) readerHint() string {
@@ -228,7 +234,7 @@ func (m model) viewUnread() int {
 		return 0
 	}
 	for _, r := range m.feeds.rows {
-		if r.query() == m.items.query {
+		if r.kind != viewStarred && r.query() == m.items.query { // Starred counts stars
 			return r.unread
 		}
 	}

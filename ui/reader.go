@@ -203,7 +203,7 @@ func (r reader) page(down bool) reader {
 func (r reader) view(empty string) string {
 	switch {
 	case r.id == 0:
-		return lines(r.styles.Muted.Render(empty), r.width, r.height)
+		return lines(r.styles.Muted.Render(wrap(empty, r.width)), r.width, r.height)
 	case r.err != "" && r.rendered.id != r.id:
 		title := r.styles.Title.Render(clean(r.item.Title))
 		return lines(title+"\n\n"+r.styles.Error.Render(r.err), r.width, r.height)

@@ -31,6 +31,12 @@ func (s status) note(text string) status {
 	return s
 }
 
+// quiet drops the last note (not an error): it answered an earlier action.
+func (s status) quiet() status {
+	s.info = ""
+	return s
+}
+
 func (s status) working(text string) status {
 	s.busy = clean(text)
 	return s
@@ -72,11 +78,11 @@ func (s status) view(st *Styles, width int, c statusCounts, hint string) string 
 	left = st.Status.Render(left)
 	right := hint
 	rw := lipgloss.Width(right)
-	room := width - lipgloss.Width(left) - rw - 2
+	room := width - lipgloss.Width(left) - rw - 3 // two spaces before the message, one after
 	var msg string
 	switch {
 	case s.err != "":
-		msg = st.Error.Render(fit("✗ "+s.err, max(room, 0)))
+		msg = st.Error.Render(fitMiddle("✗ "+s.err, max(room, 0)))
 	case s.info != "":
 		msg = st.Note.Render(fit(s.info, max(room, 0)))
 	default:
@@ -85,7 +91,7 @@ func (s status) view(st *Styles, width int, c statusCounts, hint string) string 
 	if room < 0 {
 		return fit(left, width)
 	}
-	return left + "  " + msg + right
+	return left + "  " + msg + " " + right
 }
 
 func plural(n int, one, many string) string {

@@ -27,6 +27,18 @@ func fit(s string, w int) string {
 	return s
 }
 
+// fitMiddle is fit that cuts from the middle: the start of a wrapped
+// error says what failed and its end says why, so both stay.
+func fitMiddle(s string, w int) string {
+	sw := lipgloss.Width(s)
+	if w <= 0 || sw <= w {
+		return fit(s, w)
+	}
+	head := (w - 1) / 3
+	tail := ansi.TruncateLeft(s, sw-(w-1-head), "")
+	return fit(ansi.Truncate(s, head, "")+"…"+tail, w)
+}
+
 // fitLeft is fit with the padding on the left (numbers, ages).
 func fitLeft(s string, w int) string {
 	if w <= 0 {
