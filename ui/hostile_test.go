@@ -177,7 +177,7 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 					t.Helper()
 					views := map[string]string{
 						"View": m.View(), "feeds": m.feeds.view(true), "items": m.items.view(true, m.emptyText()),
-						"reader": m.reader.view(""), "status": m.statusLine(),
+						"reader": m.reader.view("", "v"), "status": m.statusLine(),
 					}
 					for sink, v := range views {
 						if err := terminalSafe(v); err != nil {
@@ -230,7 +230,7 @@ func TestHostileArticleThroughTheRealRenderer(t *testing.T) {
 				if m.reader.rendered.id != 1 {
 					t.Fatalf("%s: the story did not render: %q", style, m.reader.err)
 				}
-				for name, v := range map[string]string{"View": m.View(), "reader": m.reader.view("")} {
+				for name, v := range map[string]string{"View": m.View(), "reader": m.reader.view("", "v")} {
 					if err := terminalSafe(v); err != nil {
 						t.Fatalf("%s %s: %v", style, name, err)
 					}

@@ -171,7 +171,7 @@ func (m model) paneView(b paneBox) string {
 	case paneItems:
 		content = m.items.view(focused, m.emptyText())
 	case paneReader:
-		content = m.reader.view(m.readerHint())
+		content = m.reader.view(m.readerHint(), m.keys.ToggleSource.Help().Key)
 	}
 	return m.frame(style, content, b.w)
 }

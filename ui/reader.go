@@ -74,10 +74,24 @@ func (r reader) setSize(w, h int) reader {
 }
 
 func (r reader) headerLines() int {
-	if r.note != "" && r.showing() != nil && r.source == sourcePage {
+	if r.header("") != "" {
 		return 1
 	}
 	return 0
+}
+
+// header is the line above the story: which text is shown when the user
+// switched to the feed's own, or why the page could not be had.
+func (r reader) header(toggleKey string) string {
+	switch {
+	case r.showing() == nil:
+		return ""
+	case r.source == sourceFeed:
+		return "The feed's own text (" + toggleKey + " shows the page)"
+	case r.note != "":
+		return "⚠ " + r.note
+	}
+	return ""
 }
 
 // open starts showing it; the caller sends the load.
@@ -200,7 +214,9 @@ func (r reader) page(down bool) reader {
 	return r
 }
 
-func (r reader) view(empty string) string {
+// view draws the pane; toggleKey names the key that switches between
+// the page and the feed's own text.
+func (r reader) view(empty, toggleKey string) string {
 	switch {
 	case r.id == 0:
 		return lines(r.styles.Muted.Render(wrap(empty, r.width)), r.width, r.height)
@@ -212,8 +228,8 @@ func (r reader) view(empty string) string {
 		return lines(title+"\n\n"+r.spin.View()+" loading…", r.width, r.height)
 	}
 	var b strings.Builder
-	if r.headerLines() > 0 {
-		b.WriteString(r.styles.Note.Render(fit("⚠ "+r.note, r.width)))
+	if h := r.header(toggleKey); h != "" {
+		b.WriteString(r.styles.Note.Render(fit(h, r.width)))
 		b.WriteByte('\n')
 	}
 	b.WriteString(r.vp.View())

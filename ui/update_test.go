@@ -272,9 +272,12 @@ func TestToggleSource(t *testing.T) {
 	if m.reader.rendered.source != sourceFeed || strings.Contains(m.View(), "Body of Markets rally") {
 		t.Fatalf("toggle_source did not switch to the feed text:\n%s", m.View())
 	}
+	if !strings.Contains(m.View(), "The feed's own text (v shows the page)") {
+		t.Fatalf("the reader does not say it shows the feed text:\n%s", m.View())
+	}
 	m = press(t, m, "v")
-	if m.reader.rendered.source != sourcePage {
-		t.Fatal("toggle_source did not switch back")
+	if m.reader.rendered.source != sourcePage || strings.Contains(m.View(), "feed's own text") {
+		t.Fatalf("toggle_source did not switch back:\n%s", m.View())
 	}
 }
 
