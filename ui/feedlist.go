@@ -62,12 +62,13 @@ func (f feedList) setSize(w, h int) feedList {
 	return f.scrolled()
 }
 
-// setFeeds rebuilds the rows, keeping the cursor on the same row.
+// setFeeds rebuilds the rows, keeping the cursor on the same row, or
+// where it was when that row is gone (a removed feed).
 func (f feedList) setFeeds(list []store.Feed, starred int) feedList {
 	old := f.selected()
 	f.feeds, f.starred = list, starred
 	f.rows = buildFeedRows(list, starred)
-	f.cursor = 0
+	f.cursor = clamp(f.cursor, 0, len(f.rows)-1)
 	for i, r := range f.rows {
 		if r.kind == old.kind && r.tag == old.tag && r.feed.URL == old.feed.URL {
 			f.cursor = i

@@ -141,6 +141,10 @@ func TestRemoveFeedAsksFirst(t *testing.T) {
 	if m.items.total != 4 {
 		t.Fatalf("%d stories left, want 4", m.items.total)
 	}
+	if m.feeds.cursor != len(m.feeds.rows)-1 {
+		t.Fatalf("the feed list cursor went to row %d (%q), not to the removed feed's place",
+			m.feeds.cursor, m.feeds.selected().label)
+	}
 }
 
 func TestEditConfigReload(t *testing.T) {
