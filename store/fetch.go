@@ -28,8 +28,9 @@ const maxErrorLen = 500
 
 // SaveFetch records one fetch in one transaction: feed metadata, validators,
 // last error, and item upserts keyed by (feed, GUID). Existing read/starred
-// state is kept; items absent from this fetch stay. Returns how many items
-// were new.
+// state is kept; items absent from this fetch stay, noted as having left
+// the feed, until the expiry rule (SetExpiry) deletes them. Returns how
+// many items were new.
 //
 // A failed fetch (Err) only records the error and the time; a 304
 // (NotModified) clears the error. A URL the store has not seen yet gets an
@@ -38,6 +39,7 @@ func (s *Store) SaveFetch(ctx context.Context, f Fetched) (newItems int, err err
 	if f.At.IsZero() {
 		f.At = s.now()
 	}
+	keep := time.Duration(s.expireAfter.Load())
 	err = s.withTx(ctx, "save fetch of "+f.URL, func(tx *sql.Tx) error {
 		newItems = 0
 		feedID, err := ensureFeed(ctx, tx, f.URL)
@@ -48,13 +50,21 @@ func (s *Store) SaveFetch(ctx context.Context, f Fetched) (newItems int, err err
 		case f.Err != nil:
 			return recordFailure(ctx, tx, feedID, f)
 		case f.NotModified:
-			return recordNotModified(ctx, tx, feedID, f)
+			if err := recordNotModified(ctx, tx, feedID, f); err != nil {
+				return err
+			}
+			return expire(ctx, tx, feedID, f.At, keep)
 		}
 		if err := recordFeed(ctx, tx, feedID, f); err != nil {
 			return err
 		}
-		newItems, err = upsertItems(ctx, tx, feedID, f)
-		return err
+		if newItems, err = upsertItems(ctx, tx, feedID, f); err != nil {
+			return err
+		}
+		if err := markLeft(ctx, tx, feedID, f); err != nil {
+			return err
+		}
+		return expire(ctx, tx, feedID, f.At, keep)
 	})
 	return newItems, err
 }

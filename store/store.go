@@ -18,6 +18,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 
 	"modernc.org/sqlite"
@@ -39,6 +40,8 @@ type Store struct {
 	now   func() time.Time
 	// backupPath is the copy taken before migrating, if any.
 	backupPath string
+	// expireAfter is the expiry rule (see SetExpiry), in nanoseconds.
+	expireAfter atomic.Int64
 }
 
 // Open opens (creating if needed) the database at path and migrates it.
