@@ -33,18 +33,31 @@ type Reader struct {
 	RefreshOnStart bool   // refresh_on_start = true
 }
 
+// Storage is the [store] table: what the database keeps.
+type Storage struct {
+	// KeepDays is how many days a read, unstarred story stays after it has
+	// left its feed (keep_days = 0: forever). Unread and starred stories,
+	// and stories still in their feed, are never deleted.
+	KeepDays int
+}
+
 // Config is a loaded config file with defaults applied.
 type Config struct {
-	Path   string // the file it came from (may not exist)
-	DBPath string // from db = "..." or the XDG data default; --db overrides in main
-	Feeds  []Feed
-	Fetch  Fetch
-	Reader Reader
+	Path    string // the file it came from (may not exist)
+	DBPath  string // from db = "..." or the XDG data default; --db overrides in main
+	Feeds   []Feed
+	Fetch   Fetch
+	Reader  Reader
+	Storage Storage
 	// Keys maps an action name to the key strings bound to it, from the
 	// [keys] table; only actions the user set appear. Key strings are
 	// Bubble Tea v1 names ("ctrl+c", "pgdown", " ").
 	Keys map[string][]string
 }
+
+// KeepFor is how long the store keeps a read, unstarred story after it
+// has left its feed; 0 means forever.
+func (s Storage) KeepFor() time.Duration { return time.Duration(s.KeepDays) * 24 * time.Hour }
 
 // Themes are the values reader.theme accepts.
 var Themes = []string{"auto", "dark", "light"}

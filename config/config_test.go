@@ -83,13 +83,13 @@ func TestExampleConfigLoads(t *testing.T) {
 		t.Fatalf("ExampleConfig does not load: %v", err)
 	}
 	d := Default()
-	if c.Fetch != d.Fetch || c.Reader != d.Reader {
-		t.Errorf("ExampleConfig settings differ from the defaults: %+v %+v", c.Fetch, c.Reader)
+	if c.Fetch != d.Fetch || c.Reader != d.Reader || c.Storage != d.Storage {
+		t.Errorf("ExampleConfig settings differ from the defaults: %+v %+v %+v", c.Fetch, c.Reader, c.Storage)
 	}
 	if c.DBPath != "/home/u/.local/share/newsterm/newsterm.db" {
 		t.Errorf("DBPath = %q", c.DBPath)
 	}
-	wantFeeds := []Feed{{URL: "https://example.com/feed.xml", Title: "Example", Tags: []string{"news", "tech"}, Line: 25}}
+	wantFeeds := []Feed{{URL: "https://example.com/feed.xml", Title: "Example", Tags: []string{"news", "tech"}, Line: 29}}
 	if !reflect.DeepEqual(c.Feeds, wantFeeds) {
 		t.Errorf("Feeds = %+v, want %+v", c.Feeds, wantFeeds)
 	}
@@ -129,6 +129,11 @@ var loadValueCases = []struct {
 	{"reader", "[reader]\ntheme = \"Dark\"\nmark_read_on_open = false\nrefresh_on_start = false\n", func(t *testing.T, c *Config) {
 		if c.Reader != (Reader{Theme: "dark"}) {
 			t.Errorf("Reader = %+v", c.Reader)
+		}
+	}},
+	{"store", "[store]\nkeep_days = 30\n", func(t *testing.T, c *Config) {
+		if c.Storage.KeepDays != 30 || c.Storage.KeepFor() != 30*24*time.Hour {
+			t.Errorf("Storage = %+v, KeepFor = %v", c.Storage, c.Storage.KeepFor())
 		}
 	}},
 	{"db with tilde", "db = \"~/news.db\"\n", func(t *testing.T, c *Config) {

@@ -12,9 +12,10 @@ import (
 )
 
 var (
-	topKeys    = []string{"db", "fetch", "reader", "keys", "feed"}
+	topKeys    = []string{"db", "fetch", "reader", "store", "keys", "feed"}
 	fetchKeys  = []string{"jobs", "per_host", "connect_timeout", "header_timeout", "timeout", "max_body", "max_redirects", "max_items"}
 	readerKeys = []string{"theme", "mark_read_on_open", "refresh_on_start"}
+	storeKeys  = []string{"keep_days"}
 )
 
 // sortedKeys lists m's keys in file order, so problems are found top down.
@@ -41,6 +42,8 @@ func (d *decoder) root(m map[string]any) {
 			d.table(path, v, "[fetch] with jobs = 8 under it", d.fetchKey)
 		case "reader":
 			d.table(path, v, `[reader] with theme = "auto" under it`, d.readerKey)
+		case "store":
+			d.table(path, v, "[store] with keep_days = 0 under it", d.storeKey)
 		case "keys":
 			d.table(path, v, `[keys] with quit = ["q"] under it`, d.keysKey)
 		case "feed":
@@ -132,6 +135,18 @@ func (d *decoder) readerKey(path []string, v any) {
 		d.boolean(path, v, &r.RefreshOnStart)
 	default:
 		d.fail(path, suggestion(path[1], readerKeys, "[reader]"), "unknown key %s", pathString(path))
+	}
+}
+
+// maxKeepDays bounds keep_days at about a century.
+const maxKeepDays = 36500
+
+func (d *decoder) storeKey(path []string, v any) {
+	switch path[1] {
+	case "keep_days":
+		d.intIn(path, v, 0, maxKeepDays, &d.c.Storage.KeepDays)
+	default:
+		d.fail(path, suggestion(path[1], storeKeys, "[store]"), "unknown key %s", pathString(path))
 	}
 }
 

@@ -23,6 +23,9 @@
 //	mark_read_on_open = true
 //	refresh_on_start = true
 //
+//	[store]
+//	keep_days = 0           # 0–36500; 0 keeps every story
+//
 //	[keys]                  # action = "key" or ["key", ...]; see Actions
 //	quit = ["q", "ctrl+c"]
 //	page_down = ["space", "pgdown"]
@@ -34,6 +37,11 @@
 //
 // db: "~/" is expanded; a relative path is taken relative to the config
 // file's directory.
+//
+// keep_days: a story that has left its feed stays in the database until
+// it is this many days gone — and only if it is read and not starred; 0
+// (the default) keeps every story. A story still in its feed is never
+// deleted. The rule runs as each feed's refresh is stored.
 //
 // Feeds: url is an http or https URL, a file:// URL, or an absolute (or
 // "~/") path. Two URLs that differ only by a trailing slash or surrounding
@@ -77,6 +85,10 @@ max_items = 5000        # items taken from one feed document
 theme = "auto"          # auto | dark | light
 mark_read_on_open = true
 refresh_on_start = true
+
+[store]
+keep_days = 0           # delete a read, unstarred story this many days after it
+                        # left its feed; 0 keeps every story
 
 [keys]                  # action = "key" or ["key", ...]
 quit = ["q", "ctrl+c"]
