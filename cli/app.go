@@ -82,8 +82,9 @@ func (a *app) loadConfig() (*config.Config, error) {
 	return cfg, nil
 }
 
-// openStore opens the database cfg names, creating its directory, and makes
-// its subscriptions match the config file.
+// openStore opens the database cfg names, creating its directory, sets the
+// expiry rule from [store] keep_days and makes its subscriptions match the
+// config file.
 func openStore(ctx context.Context, cfg *config.Config) (*store.Store, error) {
 	if dir := filepath.Dir(cfg.DBPath); dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -94,6 +95,7 @@ func openStore(ctx context.Context, cfg *config.Config) (*store.Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", cfg.DBPath, err)
 	}
+	db.SetExpiry(cfg.Storage.KeepFor())
 	if err := db.SyncSubscriptions(ctx, subscriptions(cfg)); err != nil {
 		return nil, closeAfter(db, fmt.Errorf("sync subscriptions from %s: %w", cfg.Path, err))
 	}
