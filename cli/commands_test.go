@@ -65,6 +65,9 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"items", "--limit", "ten"}, "items"},
 		{[]string{"items", "--bogus"}, "items"},
 		{[]string{"items", "--limit"}, "items"},
+		{[]string{"items", "--limit", "0"}, "items"},
+		{[]string{"search", "quay", "--limit=0"}, "search"},
+		{[]string{"help", "frobnicate"}, ""},
 		{[]string{"read"}, "read"},
 		{[]string{"read", "1", "--style", "neon"}, "read"},
 		{[]string{"read", "1", "--width", "0"}, "read"},
@@ -109,6 +112,35 @@ func TestHelp(t *testing.T) {
 					t.Errorf("exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
 				}
 			})
+		}
+	}
+}
+
+func TestHelpCommand(t *testing.T) {
+	for _, args := range [][]string{{"help"}, {"help", "add"}, {"--db", "x.db", "help", "items"}} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			w := newWorld(t)
+			r := w.runRaw(args...)
+			want := "Usage: newsterm " + args[len(args)-1]
+			if len(args) == 1 {
+				want = "Usage: newsterm [--demo]"
+			}
+			if r.code != 0 || !strings.HasPrefix(r.stdout, want) || r.stderr != "" {
+				t.Errorf("exit %d, stdout %q, stderr %q; want exit 0 and %q", r.code, r.stdout, r.stderr, want)
+			}
+		})
+	}
+}
+
+// TestFlagErrorsNameTheFlagAsWritten: the flag package says -json; the
+// help and every other message write --json.
+func TestFlagErrorsNameTheFlagAsWritten(t *testing.T) {
+	w := newWorld(t)
+	for _, args := range [][]string{{"items", "--json=maybe"}, {"items", "--limit", "ten"}} {
+		r := w.run(args...)
+		name := strings.SplitN(strings.TrimPrefix(args[1], "--"), "=", 2)[0]
+		if r.code != 2 || !strings.Contains(r.stderr, "--"+name) || strings.Contains(r.stderr, " -"+name) {
+			t.Errorf("%v: exit %d, stderr %q; want exit 2 naming --%s", args, r.code, r.stderr, name)
 		}
 	}
 }
@@ -158,6 +190,11 @@ func TestRefresh(t *testing.T) {
 		r := w.mustRun("refresh")
 		if !strings.Contains(r.stdout, "newsterm add") {
 			t.Errorf("refresh with no feeds printed %q, want how to add one", r.stdout)
+		}
+		r = w.mustRun("refresh", "--json")
+		sum := decode[map[string]any](t, r.stdout)
+		if len(sum) != 3 || sum["feeds"] != 0.0 || !strings.Contains(r.stderr, "newsterm add") {
+			t.Errorf("refresh --json with no feeds: stdout %q, stderr %q; want the empty summary and how to add a feed", r.stdout, r.stderr)
 		}
 	})
 	t.Run("every feed failed", func(t *testing.T) {

@@ -32,7 +32,7 @@ func (a *app) parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 		return nil, &usageError{cmd: c.name, msg: err.Error()}
 	}
 	if err := fs.Parse(flags); err != nil {
-		msg := strings.Replace(err.Error(), "flag -", "flag --", 1)
+		msg := strings.NewReplacer("flag -", "flag --", "for -", "for --").Replace(err.Error())
 		return nil, &usageError{cmd: c.name, msg: msg}
 	}
 	return positional, nil

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"strconv"
 	"strings"
@@ -42,7 +43,7 @@ func runItems(ctx context.Context, a *app, args []string) error {
 	if len(args) != 0 {
 		return usageErrorf("items", "items takes no arguments, got %q", sanitize.Line(args[0]))
 	}
-	if err := checkLimit("items", q.Limit); err != nil {
+	if err := checkLimit("items", fs, q.Limit); err != nil {
 		return err
 	}
 	return a.withStore(ctx, func(cfg *config.Config, db *store.Store) error {
@@ -73,7 +74,7 @@ func runSearch(ctx context.Context, a *app, args []string) error {
 	if query == "" {
 		return usageErrorf("search", "search needs a QUERY")
 	}
-	if err := checkLimit("search", *limit); err != nil {
+	if err := checkLimit("search", fs, *limit); err != nil {
 		return err
 	}
 	return a.withStore(ctx, func(_ *config.Config, db *store.Store) error {
@@ -85,9 +86,11 @@ func runSearch(ctx context.Context, a *app, args []string) error {
 	})
 }
 
-func checkLimit(cmd string, limit int) error {
-	if limit < 0 {
-		return usageErrorf(cmd, "--limit must be a positive number, got %d", limit)
+// checkLimit refuses a --limit below 1: without the flag there is no
+// limit, and --limit 0 asking for nothing is a mistake, not "everything".
+func checkLimit(cmd string, fs *flag.FlagSet, limit int) error {
+	if limit < 0 || (limit == 0 && flagGiven(fs, "limit")) {
+		return usageErrorf(cmd, "--limit must be at least 1, got %d (leave it out for no limit)", limit)
 	}
 	return nil
 }

@@ -92,6 +92,10 @@ func (a *app) run(ctx context.Context, args []string) error {
 	if i < 0 {
 		return a.runRoot(ctx, args)
 	}
+	if args[i] == "help" { // newsterm help [COMMAND]: that command's --help
+		rest := append(append([]string{}, args[:i]...), args[i+1:]...)
+		return a.run(ctx, append(rest, "--help"))
+	}
 	c, ok := a.lookupCommand(args[i])
 	if !ok {
 		return usageErrorf("", "unknown command %q", sanitize.Line(args[i]))
