@@ -98,10 +98,12 @@ func (a *app) refreshAll(ctx context.Context, c *feeds.Client, db *store.Store, 
 
 // refreshNothing answers a refresh with no subscriptions: not an error.
 func (a *app) refreshNothing(asJSON bool) error {
+	const hint = "No feeds to refresh. Add one with: newsterm add URL"
 	if asJSON {
+		a.errOut.printf("newsterm refresh: %s\n", hint) // stdout is for the JSON
 		return a.writeJSON(refresh.Summary{Failed: []refresh.Failure{}})
 	}
-	a.out.printf("No feeds to refresh. Add one with: newsterm add URL\n")
+	a.out.printf("%s\n", hint)
 	return nil
 }
 
