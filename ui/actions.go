@@ -138,6 +138,10 @@ func (m model) toggleSource(tea.KeyMsg) (model, tea.Cmd) {
 
 func (m model) handleFeedAdded(msg feedAddedMsg) (model, tea.Cmd) {
 	m.status = m.status.working("")
+	if len(msg.choices) > 0 {
+		m.pick = newPicker(msg.url, msg.choices, m.subscribed())
+		return m, nil
+	}
 	switch {
 	case msg.err != nil:
 		m.status = m.status.fail(msg.err)

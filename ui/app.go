@@ -107,6 +107,7 @@ type model struct {
 	items  itemList
 	reader reader
 	prompt prompt
+	pick   picker // the feeds a page offers, when it offers several
 	status status
 
 	feedsLoaded  bool

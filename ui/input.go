@@ -50,6 +50,9 @@ func (m model) handleKey(msg tea.KeyMsg) (model, tea.Cmd) {
 	if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
 		return m.handleRunes(msg)
 	}
+	if m.pick.open {
+		return m.pickKey(msg)
+	}
 	m.status = m.status.quiet()
 	if m.showHelp {
 		return m.helpKey(msg)
@@ -122,7 +125,7 @@ func (m model) handlePromptKey(msg tea.KeyMsg) (model, tea.Cmd) {
 // handleMouse: the wheel scrolls the pane under the pointer, a click
 // selects the row under it, a click in the reader focuses it.
 func (m model) handleMouse(msg tea.MouseMsg) (model, tea.Cmd) {
-	if !m.ready || m.prompt.kind != promptNone {
+	if !m.ready || m.prompt.kind != promptNone || m.pick.open {
 		return m, nil
 	}
 	if m.showHelp {

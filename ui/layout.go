@@ -145,9 +145,12 @@ func (m model) View() string {
 		return lines("Terminal too small", m.width, m.height)
 	}
 	var body string
-	if m.showHelp {
+	switch {
+	case m.pick.open:
+		body = m.frame(m.styles.FocusedPane, m.pick.view(m.styles, m.width-2, m.innerHeight()), m.width)
+	case m.showHelp:
 		body = m.frame(m.styles.FocusedPane, m.helpScreen(), m.width)
-	} else {
+	default:
 		boxes := m.panes()
 		parts := make([]string, len(boxes))
 		for i, b := range boxes {
@@ -211,6 +214,9 @@ func (m model) readerHint() string {
 func (m model) statusLine() string {
 	if m.prompt.kind != promptNone {
 		return m.prompt.view(m.styles, m.width)
+	}
+	if m.pick.open {
+		return fit(m.styles.Status.Render(m.pick.status(m.keys)), m.width)
 	}
 	if m.showHelp {
 		return m.helpStatus()

@@ -21,6 +21,9 @@ type feedAddedMsg struct {
 	cfg   *config.Config
 	warn  string
 	err   error
+	// choices are the feeds a page offers when there are several: nothing
+	// was subscribed, the user picks one.
+	choices []feeds.Link
 }
 
 // feedRemovedMsg answers a confirmed remove.
@@ -67,11 +70,16 @@ func (b backend) addFeed(cfg *config.Config, raw string) tea.Cmd {
 			msg.err = fmt.Errorf("add feed: %q is not a URL", raw)
 			return msg
 		}
-		url, warn, err := b.discoverFeed(raw)
+		links, warn, err := b.discoverFeed(raw)
 		if err != nil {
 			msg.err = err
 			return msg
 		}
+		if len(links) > 1 {
+			msg.choices = links
+			return msg
+		}
+		url := links[0].URL
 		msg.url, msg.warn = url, warn
 		msg.added, err = b.addToConfig(cfg.Path, config.Feed{URL: url})
 		if err != nil {
@@ -94,23 +102,25 @@ func (b backend) addFeed(cfg *config.Config, raw string) tea.Cmd {
 	})
 }
 
-// discoverFeed turns what the user typed into a feed URL.
-func (b backend) discoverFeed(raw string) (url, warn string, err error) {
+// discoverFeed turns what the user typed into the feeds it names: the URL
+// itself when it is a feed (or cannot be fetched: warn says why), else
+// every feed the page links to, at least one.
+func (b backend) discoverFeed(raw string) (links []feeds.Link, warn string, err error) {
 	page, err := b.fetchPage(b.ctx, raw)
 	if err != nil {
-		return raw, fmt.Sprintf("subscribed, but %v", err), nil
+		return []feeds.Link{{URL: raw}}, fmt.Sprintf("subscribed, but %v", err), nil
 	}
 	if !looksLikeHTML(page) {
-		return raw, "", nil
+		return []feeds.Link{{URL: raw}}, "", nil
 	}
-	links, err := feeds.Discover(bytes.NewReader(page.Body), page.URL)
+	links, err = feeds.Discover(bytes.NewReader(page.Body), page.URL)
 	if err != nil {
-		return "", "", fmt.Errorf("find feeds on %s: %w", raw, err)
+		return nil, "", fmt.Errorf("find feeds on %s: %w", raw, err)
 	}
 	if len(links) == 0 {
-		return "", "", fmt.Errorf("no feed found at %s: give the feed's own URL", raw)
+		return nil, "", fmt.Errorf("no feed found at %s: give the feed's own URL", raw)
 	}
-	return links[0].URL, "", nil
+	return links, "", nil
 }
 
 func looksLikeHTML(p feeds.Page) bool {

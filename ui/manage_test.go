@@ -199,3 +199,73 @@ func TestEditorArgv(t *testing.T) {
 		}
 	}
 }
+
+func TestAddFeedFromAPageOfSeveral(t *testing.T) {
+	const site = `<html><head><title>Demo</title>
+<link rel="alternate" type="application/rss+xml" title="World News" href="/rss">
+<link rel="alternate" type="application/atom+xml" title="Sport &#x1b;[31m" href="/sport.atom">
+<link rel="alternate" type="application/feed+json" title="Culture" href="/culture.json">
+</head><body>hi</body></html>`
+	tests := []struct {
+		name string
+		keys []string
+		want string // the feed subscribed, "" none
+	}{
+		{"enter takes the first not subscribed", []string{"enter"}, "https://news.example/sport.atom"},
+		{"j moves down", []string{"j", "enter"}, "https://news.example/culture.json"},
+		{"a digit picks", []string{"3"}, "https://news.example/culture.json"},
+		{"esc adds nothing", []string{"esc"}, ""},
+		{"typing on adds nothing", []string{"x", "enter"}, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			b := testBackend(sampleStore())
+			b.fetchPage = func(_ context.Context, raw string) (feeds.Page, error) {
+				if raw == "https://news.example/" {
+					return page(raw, "text/html", site), nil
+				}
+				return page(raw, "application/rss+xml", "<rss></rss>"), nil
+			}
+			var written []string
+			b.addToConfig = func(_ string, f config.Feed) (bool, error) {
+				written = append(written, f.URL)
+				return true, nil
+			}
+			cfg := testConfig()
+			cfg.Feeds = []config.Feed{{URL: "https://news.example/rss"}}
+			m := newModel(b, cfg, darkTheme())
+			m = drive(t, m, m.Init())
+			m = send(t, m, sizeMsg(100, 20))
+			m = press(t, m, "a")
+			m = press(t, m, strings.Split("https://news.example/", "")...)
+			m = press(t, m, "enter")
+			if !m.pick.open || len(written) != 0 {
+				t.Fatalf("no choice offered (written %q):\n%s", written, m.View())
+			}
+			v := m.View()
+			checkFrame(t, v, 100, 20)
+			for _, want := range []string{"3 feeds on https://news.example/", "World News (subscribed)",
+				"›2 Sport  https://news.example/sport.atom", "esc cancels"} {
+				if !strings.Contains(v, want) {
+					t.Fatalf("the choice lacks %q:\n%s", want, v)
+				}
+			}
+			if strings.Contains(v, "[31m") {
+				t.Fatalf("a page's feed title reached the screen unfiltered:\n%s", v)
+			}
+			m = press(t, m, tc.keys...)
+			if m.pick.open {
+				t.Fatal("the choice is still open")
+			}
+			if tc.want == "" {
+				if len(written) != 0 {
+					t.Fatalf("subscribed to %q", written)
+				}
+				return
+			}
+			if !slices.Equal(written, []string{tc.want}) {
+				t.Fatalf("subscribed to %q, want %s", written, tc.want)
+			}
+		})
+	}
+}
