@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -120,9 +121,9 @@ func (a *app) planAdd(ctx context.Context, c *feeds.Client, target string, opt a
 	switch {
 	case len(links) == 0 && opt.force:
 		return addPlan{url: target, res: res,
-			warning: fmt.Sprintf("%s is not a feed (%s); subscribed anyway (--force)", target, res.Err)}, nil
+			warning: notAFeed(target, page, res.Err) + "; subscribed anyway (--force)"}, nil
 	case len(links) == 0:
-		return addPlan{}, fmt.Errorf("%s is neither a feed nor a page that links to one (%s); --force subscribes anyway", target, res.Err)
+		return addPlan{}, fmt.Errorf("%s; give the feed's own URL, or --force subscribes anyway", notAFeed(target, page, res.Err))
 	case len(links) > 1 && !opt.first:
 		a.errOut.printf("newsterm add: %s links to %d feeds; add one of them, or pass --first to take the first:\n",
 			sanitize.Line(target), len(links))
@@ -140,6 +141,19 @@ func (a *app) planAdd(ctx context.Context, c *feeds.Client, target string, opt a
 		plan.warning = fetchWarning(res.Err)
 	}
 	return plan, nil
+}
+
+// notAFeed says what target is instead of a feed: a web page without
+// feed links, or a document the feed parser refused (parseErr says why).
+func notAFeed(target string, page feeds.Page, parseErr error) string {
+	kind := page.ContentType
+	if kind == "" {
+		kind = http.DetectContentType(page.Body)
+	}
+	if strings.Contains(strings.ToLower(kind), "html") {
+		return fmt.Sprintf(`%s is a web page that links to no feed (no <link rel="alternate"> to RSS, Atom or JSON Feed)`, target)
+	}
+	return fmt.Sprintf("%s is not a feed (%v)", target, parseErr)
 }
 
 func fetchWarning(err error) string {
@@ -181,7 +195,7 @@ func (a *app) subscribe(ctx context.Context, cfg *config.Config, plan addPlan, o
 	}
 	title := firstNonBlank(opt.title, res.Feed.Title, plan.url)
 	if res.Err != nil {
-		a.out.printf("Added %s (not fetched yet)\n", sanitize.Line(title))
+		a.out.printf("Added %s (no items yet)\n", sanitize.Line(title))
 		return nil
 	}
 	a.out.printf("Added %s (%s)\n", sanitize.Line(title), plural(len(res.Feed.Items), "item", "items"))

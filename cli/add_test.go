@@ -99,7 +99,10 @@ func TestAddDiscovery(t *testing.T) {
 		{name: "two feeds listed", page: "two-feeds.html", wantCode: 1,
 			stderr: []string{"news.rss", "comments.atom", "--first"}},
 		{name: "two feeds --first", page: "two-feeds.html", flags: []string{"--first"}, wantFeed: "news.rss"},
-		{name: "not a feed", page: "no-feed.html", wantCode: 1, stderr: []string{"--force"}},
+		{name: "not a feed", page: "no-feed.html", wantCode: 1,
+			stderr: []string{"is a web page that links to no feed", "feed's own URL", "--force"}},
+		{name: "neither a feed nor a page", page: "notes.txt", wantCode: 1,
+			stderr: []string{"notes.txt is not a feed (", "neither XML nor JSON", "--force"}},
 		{name: "not a feed --force", page: "no-feed.html", flags: []string{"--force"}, wantFeed: "no-feed.html",
 			stderr: []string{"warning"}},
 	}
