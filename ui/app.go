@@ -12,7 +12,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"os/signal"
 	"runtime/debug"
+	"syscall"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -68,13 +71,36 @@ func run(m tea.Model, opts ...tea.ProgramOption) (err error) {
 			err = fmt.Errorf("reader crashed: %v", r)
 		}
 	}()
-	if _, err := tea.NewProgram(m, opts...).Run(); err != nil {
+	p := tea.NewProgram(m, opts...)
+	defer quitOnHangup(p)()
+	if _, err := p.Run(); err != nil {
 		if errors.Is(err, tea.ErrProgramPanic) {
 			return fmt.Errorf("reader crashed (terminal restored): %w", err)
 		}
 		return fmt.Errorf("reader: %w", err)
 	}
 	return nil
+}
+
+// quitOnHangup ends p when its terminal goes away (the window closed,
+// the tmux session killed) instead of letting SIGHUP kill the process, so
+// deferred clean-up still runs: the demo's temporary files, the store.
+// The returned func stops listening.
+func quitOnHangup(p *tea.Program) func() {
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-hup:
+			p.Quit()
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(hup)
+		close(done)
+	}
 }
 
 // pane names the three panes.
