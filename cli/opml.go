@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
+	"path/filepath"
 
 	"github.com/newsterm/newsterm/config"
 	"github.com/newsterm/newsterm/feeds"
@@ -49,7 +51,11 @@ func runImport(ctx context.Context, a *app, args []string) error {
 	}
 	list := make([]config.Feed, len(outlines))
 	for i, o := range outlines {
-		list[i] = config.Feed{URL: o.URL, Title: o.Title, Tags: o.Tags}
+		title := o.Title
+		if title == o.URL { // OPML needs a text; an untitled feed's is its URL
+			title = ""
+		}
+		list[i] = config.Feed{URL: o.URL, Title: title, Tags: o.Tags}
 	}
 	// One edit of the file for the whole list: all of it is added or none.
 	ok, err := config.AddFeeds(cfg.Path, list)
@@ -117,9 +123,13 @@ func runExport(ctx context.Context, a *app, args []string) error {
 		outlines := make([]feeds.Outline, len(cfg.Feeds))
 		for i, f := range cfg.Feeds {
 			stored := known[f.URL]
+			title := firstNonBlank(f.Title, stored.Title)
+			if title == f.URL { // the store's stand-in for a feed never fetched
+				title = ""
+			}
 			outlines[i] = feeds.Outline{
-				URL:   f.URL,
-				Title: sanitize.Line(firstNonBlank(f.Title, stored.Title)),
+				URL:   opmlURL(f.URL),
+				Title: sanitize.Line(title),
 				Site:  sanitize.Line(stored.SiteURL),
 				Tags:  f.Tags,
 			}
@@ -129,4 +139,13 @@ func runExport(ctx context.Context, a *app, args []string) error {
 		}
 		return nil
 	})
+}
+
+// opmlURL is a subscription as an OPML xmlUrl: a local path becomes a
+// file:// URL, which import (here or in another reader) accepts.
+func opmlURL(u string) string {
+	if !filepath.IsAbs(u) {
+		return u
+	}
+	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(u)}).String()
 }

@@ -76,3 +76,38 @@ func TestImportAllOrNothing(t *testing.T) {
 		t.Errorf("feeds after a failed import = %+v", list)
 	}
 }
+
+// TestExportImportEveryKind: a local file, a feed never fetched and a
+// tagged web feed all survive export and import: the path as a file://
+// URL, the untitled feed without its URL turned into a title.
+func TestExportImportEveryKind(t *testing.T) {
+	w := newWorld(t)
+	local := filepath.Join(t.TempDir(), "security.rss")
+	if err := os.WriteFile(local, readFile(t, "testdata/security.rss"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	down := closedURL(t)
+	w.mustRun("add", local)
+	w.mustRun("add", down)
+	w.mustRun("add", w.url("news.rss"), "--tag", "harbour")
+	exported := w.mustRun("export").stdout
+	if !strings.Contains(exported, `xmlUrl="file://`+filepath.ToSlash(local)+`"`) {
+		t.Errorf("the local feed is not exported as a file:// URL:\n%s", exported)
+	}
+
+	w2 := newWorld(t)
+	opml := filepath.Join(t.TempDir(), "out.opml")
+	if err := os.WriteFile(opml, []byte(exported), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if r := w2.mustRun("import", opml); !strings.HasPrefix(r.stdout, "Imported 3 feeds: 0 already subscribed, 0 skipped.") {
+		t.Errorf("import printed %q", r.stdout)
+	}
+	if conf := string(readFile(t, w2.config)); strings.Contains(conf, `title = "`+down+`"`) {
+		t.Errorf("import made the untitled feed's URL its title:\n%s", conf)
+	}
+	w2.run("refresh") // the feed that is down fails; the others fill in their sites
+	if again := w2.mustRun("export").stdout; again != exported {
+		t.Errorf("round trip changed the OPML:\n%s\n---\n%s", exported, again)
+	}
+}
