@@ -2,8 +2,10 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/newsterm/newsterm/sanitize"
 )
@@ -147,9 +149,9 @@ func (m model) View() string {
 	var body string
 	switch {
 	case m.pick.open:
-		body = m.frame(m.styles.FocusedPane, m.pick.view(m.styles, m.width-2, m.innerHeight()), m.width)
+		body = m.frame(true, "Add a feed", m.pick.view(m.styles, m.width-2, m.innerHeight()), m.width)
 	case m.showHelp:
-		body = m.frame(m.styles.FocusedPane, m.helpScreen(), m.width)
+		body = m.frame(true, "Keys", m.helpScreen(), m.width)
 	default:
 		boxes := m.panes()
 		parts := make([]string, len(boxes))
@@ -162,27 +164,35 @@ func (m model) View() string {
 }
 
 func (m model) paneView(b paneBox) string {
-	style := m.styles.Pane
 	focused := b.pane == m.focus
-	if focused {
-		style = m.styles.FocusedPane
-	}
-	var content string
 	switch b.pane {
 	case paneFeeds:
-		content = m.feeds.view(focused)
+		return m.frame(focused, "Feeds", m.feeds.view(focused), b.w)
 	case paneItems:
-		content = m.items.view(focused, m.emptyText())
-	case paneReader:
-		content = m.reader.view(m.readerHint(), m.keys.ToggleSource.Help().Key)
+		return m.frame(focused, clean(m.items.title), m.items.view(focused, m.emptyText()), b.w)
 	}
-	return m.frame(style, content, b.w)
+	content := m.reader.view(m.readerHint(), m.keys.ToggleSource.Help().Key)
+	return m.frame(focused, "Reader", content, b.w)
 }
 
-// frame draws content inside a border of outer width w.
-func (m model) frame(style lipgloss.Style, content string, w int) string {
+// frame draws content inside a border of outer width w with title in its
+// top edge, so the pane shown says what it is even one at a time. The
+// focused pane's border is thicker as well as coloured, for NO_COLOR.
+func (m model) frame(focused bool, title, content string, w int) string {
+	style, edge, head := m.styles.Pane, m.styles.Edge, m.styles.Muted
+	if focused {
+		style, edge, head = m.styles.FocusedPane, m.styles.FocusedEdge, m.styles.Title
+	}
 	iw, ih := max(w-2, 0), m.innerHeight()
-	return style.Render(lines(content, iw, ih))
+	box := style.BorderTop(false).Render(lines(content, iw, ih))
+	b := style.GetBorderStyle()
+	top := edge.Render(b.TopLeft + strings.Repeat(b.Top, iw) + b.TopRight)
+	if room := iw - 4; room >= 3 && title != "" {
+		t := ansi.Truncate(title, room, "…")
+		top = edge.Render(b.TopLeft+b.Top+" ") + head.Render(t) +
+			edge.Render(" "+strings.Repeat(b.Top, iw-3-lipgloss.Width(t))+b.TopRight)
+	}
+	return top + "\n" + box
 }
 
 func (m model) emptyText() string {

@@ -216,3 +216,35 @@ func TestPaneSplit(t *testing.T) {
 		})
 	}
 }
+
+func TestPaneTitlesSayWhichPane(t *testing.T) {
+	tests := []struct {
+		width int
+		keys  []string
+		want  string // the first screen line
+	}{
+		{70, nil, "┏━ All ━━"},
+		{70, []string{"tab"}, "┏━ Reader ━━"},
+		{70, []string{"shift+tab"}, "┏━ Feeds ━━"},
+		{70, []string{"/", "R", "u", "s", "t", "enter"}, "┏━ Search: Rust ━━"},
+		{70, []string{"?"}, "┏━ Keys ━━"},
+		{100, nil, "┏━ All ━━"},
+		{160, []string{"shift+tab", "j", "j", "j", "j", "enter"}, "╭─ Feeds ──"},
+	}
+	for _, tc := range tests {
+		t.Run(fmt.Sprint(tc.width, tc.keys), func(t *testing.T) {
+			m := started(t, sampleStore(), tc.width, 24)
+			m = press(t, m, tc.keys...)
+			v := m.View()
+			checkFrame(t, v, tc.width, 24)
+			if first := strings.SplitN(v, "\n", 2)[0]; !strings.HasPrefix(first, tc.want) {
+				t.Fatalf("top line %q, want it to start %q", first, tc.want)
+			}
+		})
+	}
+	m := started(t, sampleStore(), 160, 24)
+	m = press(t, m, "shift+tab", "j", "j", "j", "j", "enter")
+	if first := strings.SplitN(m.View(), "\n", 2)[0]; !strings.Contains(first, "┏━ World News ━━") {
+		t.Fatalf("the list of one feed is not titled with the feed: %q", first)
+	}
+}

@@ -30,6 +30,7 @@ func lightTheme() theme {
 // and shared by the child models.
 type Styles struct {
 	Pane, FocusedPane lipgloss.Style // the focused pane's border differs in shape too, for NO_COLOR
+	Edge, FocusedEdge lipgloss.Style // a pane's top edge, drawn around its title
 	Title             lipgloss.Style // pane headings
 	Selected          lipgloss.Style // the cursor row
 	Unread, Read      lipgloss.Style
@@ -50,6 +51,8 @@ func newStyles(t theme) *Styles {
 	s := &Styles{
 		Pane:        pane,
 		FocusedPane: pane.Border(lipgloss.ThickBorder()).BorderForeground(t.focus),
+		Edge:        lipgloss.NewStyle().Foreground(t.border),
+		FocusedEdge: lipgloss.NewStyle().Foreground(t.focus),
 		Title:       lipgloss.NewStyle().Bold(true).Foreground(t.accent),
 		Selected:    lipgloss.NewStyle().Reverse(true),
 		Unread:      lipgloss.NewStyle().Bold(true).Foreground(t.text),
