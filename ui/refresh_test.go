@@ -76,7 +76,7 @@ func TestRefreshKeepsTheCursorOnTheSameStory(t *testing.T) {
 			if m.items.total != 6+tc.stories+3*tc.arrive {
 				t.Fatalf("list has %d stories after refresh", m.items.total)
 			}
-			if !strings.Contains(m.status.info, "new stories") || m.refreshing {
+			if !strings.Contains(m.status.info, "refreshed 3 feeds · ") || !strings.Contains(m.status.info, " new stor") || m.refreshing {
 				t.Fatalf("status after refresh: %q (refreshing %v)", m.status.info, m.refreshing)
 			}
 		})
@@ -91,7 +91,7 @@ func TestRefreshThisFeed(t *testing.T) {
 		for _, f := range list {
 			got = append(got, f.URL)
 		}
-		return refresh.Summary{Failed: []refresh.Failure{}}, nil
+		return refresh.Summary{Feeds: len(list), NewItems: 1, Failed: []refresh.Failure{}}, nil
 	}
 	m := newModel(b, testConfig(), darkTheme())
 	m = drive(t, m, m.Init())
@@ -99,6 +99,9 @@ func TestRefreshThisFeed(t *testing.T) {
 	m = press(t, m, "j", "r")
 	if len(got) != 1 || got[0] != "https://tech.example/atom" {
 		t.Fatalf("r refreshed %v, want the selected story's feed", got)
+	}
+	if want := "refreshed 1 feed · 1 new story"; m.status.info != want {
+		t.Fatalf("status says %q, want %q", m.status.info, want)
 	}
 }
 

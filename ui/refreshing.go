@@ -139,7 +139,9 @@ func (m model) handleRefreshFinished(msg refreshFinishedMsg) (model, tea.Cmd) {
 		m.status = m.status.fail(fmt.Errorf("%d new · %d of %d feeds failed: %s: %s",
 			msg.sum.NewItems, len(msg.sum.Failed), msg.sum.Feeds, f.URL, f.Error))
 	default:
-		m.status = m.status.note(fmt.Sprintf("%d new stories", msg.sum.NewItems))
+		s := msg.sum
+		m.status = m.status.note(fmt.Sprintf("refreshed %d%s · %d%s", s.Feeds, plural(s.Feeds, " feed", " feeds"),
+			s.NewItems, plural(s.NewItems, " new story", " new stories")))
 	}
 	return m, tea.Batch(m.b.loadFeeds(), m.reloadKeepingCursor())
 }
