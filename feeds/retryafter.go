@@ -2,6 +2,7 @@ package feeds
 
 import (
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -41,4 +42,26 @@ func isDelaySeconds(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// HoldOff makes c treat rawURL's host as having asked newsterm to wait
+// until until — a Retry-After remembered from an earlier run, so a refresh
+// from cron does not knock again before the server said to. Until then a
+// request to that host fails with a FetchError carrying RetryAt, without
+// touching the network. A time further ahead than any Retry-After newsterm
+// accepts (6 hours) is clamped to that, so a clock change cannot silence a
+// feed for long; file URLs and paths are not held.
+func (c *Client) HoldOff(rawURL string, until time.Time) {
+	u, err := url.Parse(rawURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return
+	}
+	now := c.opt.Now()
+	if !until.After(now) {
+		return
+	}
+	if limit := now.Add(maxRetryAfter); until.After(limit) {
+		until = limit
+	}
+	c.limits.holdOff(hostKey(u), until)
 }
