@@ -22,6 +22,7 @@ type Feed struct {
 	Validators  feeds.Validators
 	LastFetched time.Time // zero: never
 	LastError   string    // "" when the last fetch succeeded
+	RetryAt     time.Time // when the host asked to be fetched again (Retry-After); zero: any time
 	Unread      int
 	Total       int
 }
@@ -131,7 +132,7 @@ func (s *Store) DeleteFeed(ctx context.Context, url string) error {
 }
 
 const feedColumns = `f.id, f.url, f.title, f.feed_title, f.site_url, f.tags, f.etag,
-	f.last_modified, f.last_fetched, f.last_error,
+	f.last_modified, f.last_fetched, f.last_error, f.retry_at,
 	(SELECT count(*) FROM items i WHERE i.feed_id = f.id AND i.read = 0),
 	(SELECT count(*) FROM items i WHERE i.feed_id = f.id)`
 
@@ -181,10 +182,11 @@ func scanFeed(r scanner) (Feed, error) {
 		title, feedTitle   string
 		tags               string
 		lastFetched        sql.NullInt64
+		retryAt            sql.NullInt64
 		etag, lastModified string
 	)
 	err := r.Scan(&f.ID, &f.URL, &title, &feedTitle, &f.SiteURL, &tags, &etag, &lastModified,
-		&lastFetched, &f.LastError, &f.Unread, &f.Total)
+		&lastFetched, &f.LastError, &retryAt, &f.Unread, &f.Total)
 	if err != nil {
 		return Feed{}, err
 	}
@@ -192,6 +194,9 @@ func scanFeed(r scanner) (Feed, error) {
 	f.Validators = feeds.Validators{ETag: etag, LastModified: lastModified}
 	if lastFetched.Valid {
 		f.LastFetched = fromMicro(lastFetched.Int64)
+	}
+	if retryAt.Valid {
+		f.RetryAt = fromMicro(retryAt.Int64)
 	}
 	f.Tags = []string{}
 	if err := json.Unmarshal([]byte(tags), &f.Tags); err != nil {

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
@@ -32,9 +33,11 @@ const maxErrorLen = 500
 // the feed, until the expiry rule (SetExpiry) deletes them. Returns how
 // many items were new.
 //
-// A failed fetch (Err) only records the error and the time; a 304
-// (NotModified) clears the error. A URL the store has not seen yet gets an
-// unsubscribed feed row, which SyncSubscriptions turns visible.
+// A failed fetch (Err) only records the error, the time and, for a
+// *feeds.FetchError with RetryAt, when the host asked to be tried again;
+// a 304 (NotModified) clears the error and the wait. A URL the store has
+// not seen yet gets an unsubscribed feed row, which SyncSubscriptions
+// turns visible.
 func (s *Store) SaveFetch(ctx context.Context, f Fetched) (newItems int, err error) {
 	if f.At.IsZero() {
 		f.At = s.now()
@@ -95,8 +98,12 @@ func recordFailure(ctx context.Context, tx *sql.Tx, feedID int64, f Fetched) err
 	if r := []rune(msg); len(r) > maxErrorLen {
 		msg = string(r[:maxErrorLen-1]) + "…"
 	}
-	_, err := tx.ExecContext(ctx, "UPDATE feeds SET last_error = ?, last_fetched = ? WHERE id = ?",
-		msg, toMicro(f.At), feedID)
+	var retryAt any // NULL unless the host asked newsterm to wait
+	if fe := (*feeds.FetchError)(nil); errors.As(f.Err, &fe) && !fe.RetryAt.IsZero() {
+		retryAt = toMicro(fe.RetryAt)
+	}
+	_, err := tx.ExecContext(ctx, "UPDATE feeds SET last_error = ?, last_fetched = ?, retry_at = ? WHERE id = ?",
+		msg, toMicro(f.At), retryAt, feedID)
 	if err != nil {
 		return fmt.Errorf("record error: %w", err)
 	}
@@ -105,7 +112,7 @@ func recordFailure(ctx context.Context, tx *sql.Tx, feedID int64, f Fetched) err
 
 func recordNotModified(ctx context.Context, tx *sql.Tx, feedID int64, f Fetched) error {
 	// A 304 may carry fresh validators; keep the old ones when it does not.
-	_, err := tx.ExecContext(ctx, `UPDATE feeds SET last_error = '', last_fetched = ?,
+	_, err := tx.ExecContext(ctx, `UPDATE feeds SET last_error = '', last_fetched = ?, retry_at = NULL,
 		etag = CASE WHEN ?2 = '' THEN etag ELSE ?2 END,
 		last_modified = CASE WHEN ?3 = '' THEN last_modified ELSE ?3 END
 		WHERE id = ?4`,
@@ -118,7 +125,7 @@ func recordNotModified(ctx context.Context, tx *sql.Tx, feedID int64, f Fetched)
 
 func recordFeed(ctx context.Context, tx *sql.Tx, feedID int64, f Fetched) error {
 	_, err := tx.ExecContext(ctx, `UPDATE feeds SET feed_title = ?, site_url = ?, etag = ?,
-		last_modified = ?, last_fetched = ?, last_error = '' WHERE id = ?`,
+		last_modified = ?, last_fetched = ?, last_error = '', retry_at = NULL WHERE id = ?`,
 		sanitize.Line(f.Feed.Title), sanitize.Line(f.Feed.SiteURL), f.Validators.ETag,
 		f.Validators.LastModified, toMicro(f.At), feedID)
 	if err != nil {
