@@ -31,7 +31,9 @@ type Summary struct {
 type Progress func(done, total int, url string, err error)
 
 // Run fetches every feed in list with c's concurrency limits and stores each
-// result in its own transaction as it arrives. One feed's failure never
+// result in its own transaction as it arrives. A host that asked newsterm to
+// wait (Retry-After, remembered in the store) is not asked again before
+// then: its feeds fail with that reason and keep the wait. One feed's failure never
 // stops the others; the returned error is only for the store failing as a
 // whole (ctx cancelled included).
 func Run(ctx context.Context, c *feeds.Client, db *store.Store, list []store.Feed, now func() time.Time, progress Progress) (Summary, error) {
@@ -39,6 +41,9 @@ func Run(ctx context.Context, c *feeds.Client, db *store.Store, list []store.Fee
 	reqs := make([]feeds.Request, len(list))
 	for i, f := range list {
 		reqs[i] = feeds.Request{URL: f.URL, Validators: f.Validators}
+		if !f.RetryAt.IsZero() { // a wait a host asked for in an earlier run
+			c.HoldOff(f.URL, f.RetryAt)
+		}
 	}
 	var storeErr error
 	done := 0
