@@ -167,6 +167,7 @@ func (m model) handleFeedRemoved(msg feedRemovedMsg) (model, tea.Cmd) {
 		m.status = m.status.fail(msg.err)
 	} else {
 		m.status = m.status.note("removed " + msg.url)
+		m = m.closeStoryOf(msg.url)
 	}
 	if m.items.query.FeedURL == msg.url {
 		m.feeds = m.feeds.moveTo(0)
@@ -174,6 +175,19 @@ func (m model) handleFeedRemoved(msg feedRemovedMsg) (model, tea.Cmd) {
 		return m, tea.Batch(cmd, m.b.loadFeeds())
 	}
 	return m, tea.Batch(m.b.loadFeeds(), m.reloadKeepingCursor())
+}
+
+// closeStoryOf empties the reader when it shows a story of the feed at
+// url, which is gone from the store with its feed.
+func (m model) closeStoryOf(url string) model {
+	if m.reader.id == 0 || m.reader.item.FeedURL != url {
+		return m
+	}
+	m.reader = newReader(m.styles)
+	if m.focus == paneReader {
+		m.focus = paneItems
+	}
+	return m.layoutChildren()
 }
 
 func (m model) handleEditorClosed(msg editorClosedMsg) (model, tea.Cmd) {

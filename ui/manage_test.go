@@ -269,3 +269,27 @@ func TestAddFeedFromAPageOfSeveral(t *testing.T) {
 		})
 	}
 }
+
+func TestRemovingAFeedClosesItsStory(t *testing.T) {
+	tests := []struct {
+		name string
+		open []string // keys that open a story
+		gone bool     // its feed is the one removed
+	}{
+		{"the story's feed", []string{"j", "enter"}, true},
+		{"another feed", []string{"enter"}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := started(t, sampleStore(), 160, 40)
+			m = press(t, m, tc.open...)
+			m = press(t, m, "h", "h", "j", "j", "j", "j", "j", "j", "d", "y") // Tech Daily
+			if got := m.reader.id == 0; got != tc.gone {
+				t.Fatalf("reader emptied: %v, want %v:\n%s", got, tc.gone, m.View())
+			}
+			if got := strings.Contains(m.View(), "Select a story"); got != tc.gone {
+				t.Fatalf("reader shows its hint: %v, want %v:\n%s", got, tc.gone, m.View())
+			}
+		})
+	}
+}
