@@ -165,7 +165,7 @@ func fetchWarning(err error) string {
 func (a *app) subscribe(ctx context.Context, cfg *config.Config, plan addPlan, opt addOptions) error {
 	added, err := config.AddFeed(cfg.Path, config.Feed{URL: plan.url, Title: opt.title, Tags: opt.tags})
 	if err != nil {
-		return fmt.Errorf("add %s to %s: %w", plan.url, cfg.Path, err)
+		return fmt.Errorf("add %s: %w", plan.url, err) // err names the config file
 	}
 	if !added {
 		a.out.printf("Already subscribed to %s\n", sanitize.Line(plan.url))

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"golang.org/x/term"
 
@@ -82,18 +81,14 @@ func (a *app) loadConfig() (*config.Config, error) {
 	return cfg, nil
 }
 
-// openStore opens the database cfg names, creating its directory, sets the
+// openStore opens the database cfg names (store.Open creates its
+// directory, private to the user), sets the
 // expiry rule from [store] keep_days and makes its subscriptions match the
 // config file.
 func openStore(ctx context.Context, cfg *config.Config) (*store.Store, error) {
-	if dir := filepath.Dir(cfg.DBPath); dir != "" {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return nil, fmt.Errorf("create the database folder: %w", err)
-		}
-	}
-	db, err := store.Open(ctx, cfg.DBPath)
+	db, err := store.Open(ctx, cfg.DBPath) // its errors name the file and the fix
 	if err != nil {
-		return nil, fmt.Errorf("open database %s: %w", cfg.DBPath, err)
+		return nil, err
 	}
 	db.SetExpiry(cfg.Storage.KeepFor())
 	if err := db.SyncSubscriptions(ctx, subscriptions(cfg)); err != nil {

@@ -45,7 +45,7 @@ func runRemove(ctx context.Context, a *app, args []string) error {
 	}
 	removed, err := config.RemoveFeed(cfg.Path, target)
 	if err != nil {
-		return fmt.Errorf("remove %s from %s: %w", target, cfg.Path, err)
+		return fmt.Errorf("remove %s: %w", target, err) // err names the config file
 	}
 	if !removed {
 		return fmt.Errorf("not subscribed to %s; newsterm feeds lists the subscriptions", target)

@@ -90,14 +90,18 @@ func (a *app) readOPML(path string) ([]feeds.Outline, []string, error) {
 	if path != "-" {
 		f, err := os.Open(path)
 		if err != nil {
-			return nil, nil, fmt.Errorf("open OPML file: %w", err)
+			return nil, nil, err // "open FILE: reason"
 		}
 		defer f.Close() // read only: a close error loses nothing
 		r = f
 	}
 	outlines, skipped, err := feeds.ReadOPML(r)
 	if err != nil {
-		return nil, nil, fmt.Errorf("read OPML %s: %w", path, err)
+		name := path
+		if path == "-" {
+			name = "stdin"
+		}
+		return nil, nil, fmt.Errorf("%s: %w", name, err) // err starts "read OPML: "
 	}
 	return outlines, skipped, nil
 }

@@ -129,7 +129,7 @@ func (a *app) loadArticle(ctx context.Context, cfg *config.Config, db *store.Sto
 func pageArticle(ctx context.Context, c *feeds.Client, target string) (article.Article, error) {
 	page, err := c.FetchPage(ctx, target)
 	if err != nil {
-		return article.Article{}, fmt.Errorf("fetch page: %w", err)
+		return article.Article{}, err // "fetch URL: reason"
 	}
 	art, err := article.Extract(bytes.NewReader(page.Body), page.URL)
 	if err != nil {
