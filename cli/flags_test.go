@@ -8,6 +8,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/newsterm/newsterm/config"
 	"github.com/newsterm/newsterm/refresh"
 )
 
@@ -137,6 +138,26 @@ func TestSummaryLine(t *testing.T) {
 	for _, tt := range tests {
 		if got := summaryLine(tt.sum); got != tt.want {
 			t.Errorf("summaryLine(%+v) = %q, want %q", tt.sum, got, tt.want)
+		}
+	}
+}
+
+func TestRefreshOptions(t *testing.T) {
+	cfg := config.Default()
+	cfg.Fetch.Jobs, cfg.Fetch.PerHost = 5, 1
+	tests := []struct {
+		jobs              int
+		wantJobs, wantPer int
+	}{
+		{0, 5, 1}, // no --jobs: the config's
+		{1, 1, 1},
+		{12, 12, 12}, // --jobs N sets both
+	}
+	for _, tt := range tests {
+		opt := refreshOptions(cfg, tt.jobs)
+		if opt.Jobs != tt.wantJobs || opt.PerHost != tt.wantPer || opt.UserAgent != "newsterm/"+Version {
+			t.Errorf("--jobs %d: Jobs %d PerHost %d UserAgent %q, want %d, %d and newsterm/%s",
+				tt.jobs, opt.Jobs, opt.PerHost, opt.UserAgent, tt.wantJobs, tt.wantPer, Version)
 		}
 	}
 }

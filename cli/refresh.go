@@ -46,11 +46,7 @@ func runRefresh(ctx context.Context, a *app, args []string) error {
 		if len(list) == 0 {
 			return a.refreshNothing(*asJSON)
 		}
-		opt := clientOptions(cfg)
-		if *jobs > 0 {
-			opt.Jobs, opt.PerHost = *jobs, *jobs
-		}
-		sum, err := a.refreshAll(ctx, feeds.NewClient(opt), db, list, !*asJSON)
+		sum, err := a.refreshAll(ctx, feeds.NewClient(refreshOptions(cfg, *jobs)), db, list, !*asJSON)
 		if err != nil {
 			return err
 		}
@@ -69,6 +65,16 @@ func runRefresh(ctx context.Context, a *app, args []string) error {
 		}
 		return nil
 	})
+}
+
+// refreshOptions are the fetcher's options for a refresh: the config's, with
+// --jobs N (when given, jobs > 0) setting both limits, at once and per host.
+func refreshOptions(cfg *config.Config, jobs int) feeds.Options {
+	opt := clientOptions(cfg)
+	if jobs > 0 {
+		opt.Jobs, opt.PerHost = jobs, jobs
+	}
+	return opt
 }
 
 // refreshAll runs the refresh, under a progress bar when stdout is a
