@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/newsterm/newsterm/article"
 	"github.com/newsterm/newsterm/sanitize"
@@ -266,6 +267,8 @@ func feedItem(it store.Item, summary, content string) article.FeedItem {
 
 // renderArticle lays a out at the key's width. The text is filtered once
 // more here: the renderer decodes entities and could re-create escapes.
+// A line the renderer left wider than the pane (a long link, a wide
+// table) is broken rather than cut off at the border.
 func (b backend) renderArticle(k renderKey, a article.Article, style string) tea.Cmd {
 	failed := func(err error) tea.Msg { return articleRenderedMsg{key: k, err: err} }
 	return guardAs(failed, func() tea.Msg {
@@ -273,7 +276,7 @@ func (b backend) renderArticle(k renderKey, a article.Article, style string) tea
 		if err != nil {
 			return articleRenderedMsg{key: k, err: fmt.Errorf("render story %d: %w", k.id, err)}
 		}
-		return articleRenderedMsg{key: k, text: sanitize.Terminal(text)}
+		return articleRenderedMsg{key: k, text: ansi.Hardwrap(sanitize.Terminal(text), k.width, true)}
 	})
 }
 

@@ -349,3 +349,20 @@ func TestMarkingFailureRevertsAndReports(t *testing.T) {
 		t.Fatalf("the error is not in the status line:\n%s", m.View())
 	}
 }
+
+func TestOverwideRenderedLinesWrapInsteadOfBeingCut(t *testing.T) {
+	b := testBackend(sampleStore())
+	link := "https://example.com/" + strings.Repeat("a-very-long-path-segment/", 8) + "END"
+	b.render = func(a articleT, width int, _ string) (string, error) {
+		return a.Title + "\n\nLinks\n[1] " + link, nil
+	}
+	m := newModel(b, testConfig(), darkTheme())
+	m = drive(t, m, m.Init())
+	m = send(t, m, sizeMsg(100, 40))
+	m = press(t, m, "enter")
+	v := m.View()
+	checkFrame(t, v, 100, 40)
+	if !strings.Contains(v, "END") {
+		t.Fatalf("the end of a long link was cut off:\n%s", v)
+	}
+}
