@@ -302,3 +302,35 @@ func TestPhotosDecode(t *testing.T) {
 		})
 	}
 }
+
+// bodyHref matches the links inside a story's HTML.
+var bodyHref = regexp.MustCompile(`<a href="([^"]+)"`)
+
+// TestNumberedLinksAreServed: the story that shows off the reader's
+// numbered links (1–9) links to pages the demo serves, however a reader
+// resolves them: against the feed, as Atom says, or against the story's
+// own page, as many readers do.
+func TestNumberedLinksAreServed(t *testing.T) {
+	env := startEnv(t)
+	it, ok := findItem(parseAll(t, env)["tidewater.atom"], "Tidewater CLI 3.4")
+	if !ok {
+		t.Fatal("no Tidewater CLI 3.4 story")
+	}
+	hrefs := bodyHref.FindAllStringSubmatch(it.Content, -1)
+	if len(hrefs) < 2 {
+		t.Fatalf("the story has %d links, want at least 2", len(hrefs))
+	}
+	for _, base := range []string{env.BaseURL + "tidewater.atom", it.Link} {
+		b, err := url.Parse(base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range hrefs {
+			ref, err := url.Parse(h[1])
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantServed(t, b.ResolveReference(ref).String(), "text/html")
+		}
+	}
+}
