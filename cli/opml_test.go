@@ -95,11 +95,19 @@ func TestExportImportEveryKind(t *testing.T) {
 		t.Errorf("the local feed is not exported as a file:// URL:\n%s", exported)
 	}
 
-	w2 := newWorld(t)
 	opml := filepath.Join(t.TempDir(), "out.opml")
 	if err := os.WriteFile(opml, []byte(exported), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	// Into the same config: the file:// URL is the path already there.
+	if r := w.mustRun("import", opml); !strings.HasPrefix(r.stdout, "Imported 0 feeds: 3 already subscribed") {
+		t.Errorf("importing the export again printed %q", r.stdout)
+	}
+	if r := w.mustRun("add", "file://"+filepath.ToSlash(local)); !strings.HasPrefix(r.stdout, "Already subscribed") {
+		t.Errorf("adding the path as a file:// URL printed %q", r.stdout)
+	}
+
+	w2 := newWorld(t)
 	if r := w2.mustRun("import", opml); !strings.HasPrefix(r.stdout, "Imported 3 feeds: 0 already subscribed, 0 skipped.") {
 		t.Errorf("import printed %q", r.stdout)
 	}

@@ -210,6 +210,10 @@ func TestSameURL(t *testing.T) {
 		{"https://a.example/feed", "https://a.example/feed.xml", false},
 		{"https://a.example/Feed", "https://a.example/feed", false},
 		{"http://a.example/feed", "https://a.example/feed", false},
+		{"file:///srv/feeds/a.xml", "/srv/feeds/a.xml", true},
+		{"file://localhost/srv/feeds/a%20b.xml", "/srv/feeds/a b.xml", true},
+		{"file:///srv/feeds/a.xml", "/srv/feeds/b.xml", false},
+		{"file://other.example/srv/a.xml", "/srv/a.xml", false},
 	}
 	for _, tt := range tests {
 		if got := SameURL(tt.a, tt.b); got != tt.want {

@@ -45,7 +45,7 @@
 //
 // Feeds: url is an http or https URL, a file:// URL, or an absolute (or
 // "~/") path. Two URLs that differ only by a trailing slash or surrounding
-// spaces are the same subscription: listing both is an error, and AddFeed
+// spaces are the same subscription, and so are a path and its file:// URL: listing both is an error, and AddFeed
 // and RemoveFeed treat them as one.
 //
 // Keys are written as people say them and stored as Bubble Tea v1 key

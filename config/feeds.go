@@ -153,13 +153,19 @@ func checkFeedURL(s string) (msg, fix string) {
 
 // SameURL reports whether two feed URLs name the same subscription: equal
 // after trimming spaces, ignoring one trailing slash
-// ("https://example.com/feed/" is "https://example.com/feed").
+// ("https://example.com/feed/" is "https://example.com/feed"), with a
+// file:// URL the same as its path ("file:///srv/feed.xml" is
+// "/srv/feed.xml", as export writes a path and import reads it back).
 func SameURL(a, b string) bool { return canonURL(a) == canonURL(b) }
 
 func canonURL(s string) string {
 	s = strings.TrimSpace(s)
 	if p, ok := expandHome(s); ok {
 		s = p
+	}
+	if u, err := url.Parse(s); err == nil && strings.EqualFold(u.Scheme, "file") &&
+		(u.Host == "" || u.Host == "localhost") && u.Path != "" && u.RawQuery == "" && u.Fragment == "" {
+		s = filepath.FromSlash(u.Path)
 	}
 	if len(s) > 1 {
 		s = strings.TrimSuffix(s, "/")
