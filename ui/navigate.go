@@ -88,14 +88,15 @@ func (m model) itemsBack() (model, tea.Cmd) {
 	if m.searchQuery != "" {
 		return m.clearSearch()
 	}
-	if m.width < twoPaneFrom || m.width >= threePaneFrom && !m.feedsHidden {
-		m.focus = paneFeeds
-	} else {
+	switch {
+	case m.width >= threePaneFrom:
+		m.feedsHidden = false // toggle_feeds may have hidden it
+	case m.width >= twoPaneFrom:
 		m.feedsShown = true
-		m.focus = paneFeeds
 	}
+	m.focus = paneFeeds
 	m = m.layoutChildren()
-	return m, nil
+	return m, m.renderIfNeeded() // the reader may have narrowed
 }
 
 // cycleFocus moves focus to the next (dir 1) or previous pane shown; with

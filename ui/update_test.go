@@ -132,6 +132,7 @@ func TestLayoutByWidth(t *testing.T) {
 		{160, nil, []pane{paneFeeds, paneItems, paneReader}},
 		{120, nil, []pane{paneFeeds, paneItems, paneReader}},
 		{120, []string{"f"}, []pane{paneItems, paneReader}},
+		{120, []string{"f", "esc"}, []pane{paneFeeds, paneItems, paneReader}},
 		{119, nil, []pane{paneItems, paneReader}},
 		{80, nil, []pane{paneItems, paneReader}},
 		{80, []string{"f"}, []pane{paneFeeds, paneItems}},
@@ -348,6 +349,18 @@ func TestMarkingFailureRevertsAndReports(t *testing.T) {
 	if !strings.Contains(m.View(), "database is read-only") {
 		t.Fatalf("the error is not in the status line:\n%s", m.View())
 	}
+}
+
+func TestEscShowsTheHiddenFeedListAndRerendersTheReader(t *testing.T) {
+	m := started(t, sampleStore(), 120, 30)
+	m = press(t, m, "f", "enter", "esc", "esc")
+	if m.focus != paneFeeds || !m.feedsVisible() {
+		t.Fatalf("focus %v, feeds shown %v; want the feed list back and focused", m.focus, m.feedsVisible())
+	}
+	if want := m.paneWidth(paneReader) - 2; m.reader.rendered.width != want {
+		t.Fatalf("reader rendered at %d, want %d", m.reader.rendered.width, want)
+	}
+	checkFrame(t, m.View(), 120, 30)
 }
 
 func TestOverwideRenderedLinesWrapInsteadOfBeingCut(t *testing.T) {
