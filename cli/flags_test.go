@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"context"
 	"flag"
+	"fmt"
 	"io"
 	"slices"
 	"strings"
@@ -159,5 +161,15 @@ func TestRefreshOptions(t *testing.T) {
 			t.Errorf("--jobs %d: Jobs %d PerHost %d UserAgent %q, want %d, %d and newsterm/%s",
 				tt.jobs, opt.Jobs, opt.PerHost, opt.UserAgent, tt.wantJobs, tt.wantPer, Version)
 		}
+	}
+}
+
+func TestReportInterrupted(t *testing.T) {
+	var stderr strings.Builder
+	a := newApp(strings.NewReader(""), io.Discard, &stderr)
+	a.cmd = refreshCommand
+	err := fmt.Errorf("refresh: save https://a.example/feed: %w", context.Canceled)
+	if code := a.report(err); code != exitFailure || stderr.String() != "newsterm refresh: interrupted\n" {
+		t.Errorf("report(%v) = exit %d, stderr %q; want 1 and one line saying interrupted", err, code, stderr.String())
 	}
 }

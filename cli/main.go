@@ -162,12 +162,19 @@ func (a *app) report(err error) int {
 		return exitUsage
 	case errors.Is(err, errReported):
 		return exitFailure
+	case errors.Is(err, context.Canceled): // Ctrl-C: every write so far is committed
+		a.errOut.printf("%s: interrupted\n", a.progName())
+		return exitFailure
 	default:
-		prog := "newsterm"
-		if a.cmd.name != "" {
-			prog += " " + a.cmd.name
-		}
-		a.errOut.printf("%s: %s\n", prog, sanitize.Line(err.Error()))
+		a.errOut.printf("%s: %s\n", a.progName(), sanitize.Line(err.Error()))
 		return exitFailure
 	}
+}
+
+// progName is "newsterm" and the running command's name, for messages.
+func (a *app) progName() string {
+	if a.cmd.name == "" {
+		return "newsterm"
+	}
+	return "newsterm " + a.cmd.name
 }
