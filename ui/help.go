@@ -13,12 +13,17 @@ import (
 // columns as fit, then what the mouse does. When it is taller than the
 // screen the movement keys scroll it; any other key closes it.
 
-// helpLines is the whole help text for a pane width cells wide.
+// helpLines is the whole help text for a pane width cells wide. The last
+// error comes first, whole: the status line may have had to cut it.
 func (m model) helpLines(width int) []string {
 	mouse := m.styles.Title.Render("Mouse") + m.styles.Muted.Render(
 		" · the wheel scrolls the pane under the pointer · a click selects a row"+
 			" · a click in the reader focuses it")
-	return strings.Split(m.helpKeys(width)+"\n\n"+wrap(mouse, width), "\n")
+	text := m.helpKeys(width) + "\n\n" + wrap(mouse, width)
+	if m.status.err != "" {
+		text = m.styles.Error.Render(wrap("✗ "+m.status.err, width)) + "\n\n" + text
+	}
+	return strings.Split(text, "\n")
 }
 
 // helpStatus is the status line under the help screen: how to leave it,

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -58,5 +59,22 @@ func TestHelpClosesOnMovementWhenItFits(t *testing.T) {
 	}
 	if got := selectedTitle(t, m); got != "Markets rally" {
 		t.Fatalf("the key that closed help also moved the cursor to %q", got)
+	}
+}
+
+func TestHelpShowsTheLastErrorWhole(t *testing.T) {
+	m := started(t, sampleStore(), 70, 24)
+	long := "config not reloaded, keeping the old one: /tmp/newsterm-demo-1/config.toml:35: " +
+		"Key 'reader' has already been defined. — check the TOML syntax on that line"
+	m.status = m.status.fail(errors.New(long))
+	if strings.Contains(ansi.Strip(m.statusLine()), "already been defined") {
+		t.Fatal("the test error fits the status line; make it longer")
+	}
+	m = press(t, m, "?")
+	v := m.View()
+	checkFrame(t, v, 70, 24)
+	squeeze := func(s string) string { return strings.Join(strings.Fields(strings.ReplaceAll(s, "┃", " ")), "") }
+	if !strings.Contains(squeeze(ansi.Strip(v)), squeeze("✗ "+long)) {
+		t.Fatalf("help does not show the whole error:\n%s", v)
 	}
 }

@@ -239,8 +239,7 @@ func (m model) statusLine() string {
 	if m.focus == paneReader && m.reader.rendered.id != 0 {
 		counts.scrolled = fmt.Sprintf("%d%%", int(m.reader.vp.ScrollPercent()*100))
 	}
-	hint := m.styles.Muted.Render(m.keys.Help.Help().Key + " help ")
-	return fit(st.view(m.styles, m.width, counts, hint), m.width)
+	return fit(st.view(m.styles, m.width, counts, m.keys.Help.Help().Key), m.width)
 }
 
 // viewUnread is the unread count of the view shown, as the feed list

@@ -57,8 +57,10 @@ type statusCounts struct {
 }
 
 // view lays the line out in width cells: left the view and counts, then
-// progress, then the error or note, then the help hint at the right end.
-func (s status) view(st *Styles, width int, c statusCounts, hint string) string {
+// progress, then the error or note, then the help key at the right end.
+// An error too long for the line is cut in the middle, and the hint then
+// says that help shows it whole.
+func (s status) view(st *Styles, width int, c statusCounts, helpKey string) string {
 	left := " " + clean(c.view)
 	if c.loaded {
 		left += " · " + compact(c.total) + plural(c.total, " story", " stories")
@@ -76,8 +78,12 @@ func (s status) view(st *Styles, width int, c statusCounts, hint string) string 
 		left += " · " + s.busy
 	}
 	left = st.Status.Render(left)
-	right := hint
+	right := helpKey + " help "
+	if cut := width - lipgloss.Width(left) - lipgloss.Width(right) - 3; s.err != "" && lipgloss.Width("✗ "+s.err) > cut {
+		right = helpKey + " shows it all "
+	}
 	rw := lipgloss.Width(right)
+	right = st.Muted.Render(right)
 	room := width - lipgloss.Width(left) - rw - 3 // two spaces before the message, one after
 	var msg string
 	switch {

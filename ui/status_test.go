@@ -50,7 +50,7 @@ func TestStatusErrorKeepsItsCause(t *testing.T) {
 	if lipgloss.Width(line) != 70 {
 		t.Fatalf("status is %d cells: %q", lipgloss.Width(line), line)
 	}
-	for _, want := range []string{"✗ config n", "reader.bogus ? help"} {
+	for _, want := range []string{"✗ config…", "reader.bogus ? shows it all"} {
 		if !strings.Contains(line, want) {
 			t.Fatalf("status %q lacks %q", line, want)
 		}
