@@ -123,7 +123,8 @@ func (m model) handlePromptKey(msg tea.KeyMsg) (model, tea.Cmd) {
 }
 
 // handleMouse: the wheel scrolls the pane under the pointer, a click
-// selects the row under it, a click in the reader focuses it.
+// selects the row under it (a click on the selected story opens it), a
+// click in the reader focuses it.
 func (m model) handleMouse(msg tea.MouseMsg) (model, tea.Cmd) {
 	if !m.ready || m.prompt.kind != promptNone || m.pick.open {
 		return m, nil
@@ -180,7 +181,15 @@ func (m model) click(box paneBox, row int) (model, tea.Cmd) {
 	case paneItems:
 		m.focus = paneItems
 		if inside {
+			was := m.items.cursor
 			m.items = m.items.clickRow(row)
+			if it, ok := m.items.selected(); ok && m.items.cursor == was && m.items.top+row == was {
+				if it.ID == m.reader.id { // already open: just go and read it
+					m.focus = paneReader
+					return m.layoutChildren(), m.renderIfNeeded()
+				}
+				return m.openSelected() // a click on the selected story opens it
+			}
 			return m, m.ensureWindow()
 		}
 	case paneReader:

@@ -129,6 +129,13 @@ func TestMouse(t *testing.T) {
 	if got := selectedTitle(t, m); got != "Launch day 🚀" || m.focus != paneItems {
 		t.Fatalf("click selected %q", got)
 	}
+	if m.reader.id != 0 {
+		t.Fatal("a first click opened the story")
+	}
+	m = send(t, m, click(items.x+5, 1+2))
+	if m.reader.id != 3 || m.focus != paneReader {
+		t.Fatalf("a click on the selected story did not open it (reader on %d)", m.reader.id)
+	}
 	m = send(t, m, wheel(items.x+5, 5, tea.MouseButtonWheelDown))
 	if m.items.top != 3 {
 		t.Fatalf("wheel down scrolled to %d, want 3", m.items.top)
@@ -246,5 +253,26 @@ func TestPaneTitlesSayWhichPane(t *testing.T) {
 	m = press(t, m, "shift+tab", "j", "j", "j", "j", "enter")
 	if first := strings.SplitN(m.View(), "\n", 2)[0]; !strings.Contains(first, "┏━ World News ━━") {
 		t.Fatalf("the list of one feed is not titled with the feed: %q", first)
+	}
+}
+
+func TestClickOnTheOpenStoryGoesBackToItWithoutReloading(t *testing.T) {
+	b := testBackend(sampleStore())
+	loads := 0
+	inner := b.loadArticle
+	b.loadArticle = func(ctx contextT, it articleFeedItem) (articleT, string, error) {
+		loads++
+		return inner(ctx, it)
+	}
+	m := newModel(b, testConfig(), darkTheme())
+	m = drive(t, m, m.Init())
+	m = send(t, m, sizeMsg(160, 20))
+	items := m.panes()[1]
+	click := tea.MouseMsg{X: items.x + 5, Y: 1, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress}
+	m = send(t, m, click) // the first row is selected already: this opens it
+	m = press(t, m, "esc")
+	m = send(t, m, click)
+	if m.focus != paneReader || m.reader.id != 1 || loads != 1 {
+		t.Fatalf("focus %v, reader on %d, %d loads; want the reader on story 1, loaded once", m.focus, m.reader.id, loads)
 	}
 }
