@@ -17,7 +17,7 @@ import (
 // error comes first, whole: the status line may have had to cut it.
 func (m model) helpLines(width int) []string {
 	mouse := m.styles.Title.Render("Mouse") + m.styles.Muted.Render(
-		" · the wheel scrolls the pane under the pointer · a click selects a row"+
+		" · the wheel scrolls the pane under the pointer · a click selects a row, a second opens it"+
 			" · a click in the reader focuses it")
 	text := m.helpKeys(width) + "\n\n" + wrap(mouse, width)
 	if m.status.err != "" {
