@@ -5,7 +5,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"golang.org/x/net/html"
+	"github.com/newsterm/newsterm/feeds"
 
 	"github.com/newsterm/newsterm/sanitize"
 	"github.com/newsterm/newsterm/store"
@@ -125,37 +125,7 @@ const summaryMax = 500
 // dropped (script and style with their content), entities decoded,
 // whitespace collapsed, controls removed, at most summaryMax runes.
 func plainSummary(s string) string {
-	var b strings.Builder
-	z := html.NewTokenizer(strings.NewReader(s))
-	skip := 0
-	for {
-		switch z.Next() {
-		case html.ErrorToken:
-			return cutRunes(sanitize.Line(b.String()), summaryMax)
-		case html.TextToken:
-			if skip == 0 {
-				b.Write(z.Text())
-			}
-		case html.StartTagToken:
-			name, _ := z.TagName()
-			if isHiddenElement(string(name)) {
-				skip++
-			}
-			b.WriteByte(' ')
-		case html.EndTagToken:
-			name, _ := z.TagName()
-			if isHiddenElement(string(name)) && skip > 0 {
-				skip--
-			}
-			b.WriteByte(' ')
-		case html.SelfClosingTagToken:
-			b.WriteByte(' ')
-		}
-	}
-}
-
-func isHiddenElement(name string) bool {
-	return name == "script" || name == "style" || name == "template"
+	return cutRunes(sanitize.Line(feeds.HTMLText(s)), summaryMax)
 }
 
 // cutRunes returns s's first n runes.

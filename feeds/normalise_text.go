@@ -30,7 +30,7 @@ func line(s string) string {
 // htmlLine is line for text that is HTML markup: tags are dropped and
 // entities decoded exactly once.
 func htmlLine(s string) string {
-	return cut(sanitize.Line(htmlToText(restoreControls(s))), maxLine)
+	return cut(sanitize.Line(HTMLText(restoreControls(s))), maxLine)
 }
 
 // block makes multi-line HTML terminal-safe and cuts it to maxHTML.
@@ -49,9 +49,13 @@ func cut(s string, n int) string {
 	return s[:n]
 }
 
-// htmlToText returns the text of an HTML fragment: entities decoded once,
-// tags dropped, script and style bodies skipped, block boundaries spaced.
-func htmlToText(s string) string {
+// HTMLText returns the text of an HTML fragment from a feed: entities
+// decoded once, tags dropped, script, style, template and noscript bodies
+// skipped, block boundaries spaced so words never run together (inline
+// tags add no space: "H<b>e</b>llo" is "Hello"). The result is not yet
+// terminal-safe: decoding can produce controls, so callers sanitize it.
+// One function serves normalisation, the search index and --json summaries.
+func HTMLText(s string) string {
 	if !strings.ContainsAny(s, "<&") {
 		return s
 	}
@@ -68,14 +72,14 @@ func htmlToText(s string) string {
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, _ := z.TagName()
-			if tag := string(name); tag == "script" || tag == "style" {
+			if tag := string(name); hiddenTag[tag] {
 				skip++
 			} else if blockTag[tag] {
 				b.WriteByte(' ')
 			}
 		case html.EndTagToken:
 			name, _ := z.TagName()
-			if tag := string(name); (tag == "script" || tag == "style") && skip > 0 {
+			if tag := string(name); hiddenTag[tag] && skip > 0 {
 				skip--
 			} else if blockTag[tag] {
 				b.WriteByte(' ')
@@ -83,6 +87,9 @@ func htmlToText(s string) string {
 		}
 	}
 }
+
+// hiddenTag are elements whose text is never shown.
+var hiddenTag = map[string]bool{"script": true, "style": true, "template": true, "noscript": true}
 
 var blockTag = map[string]bool{
 	"br": true, "p": true, "div": true, "li": true, "tr": true, "td": true,

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/net/html"
+	"github.com/newsterm/newsterm/feeds"
 )
 
 // indexer keeps items_fts in step with items and articles inside one
@@ -28,7 +28,7 @@ func newIndexer(ctx context.Context, tx *sql.Tx) (*indexer, error) {
 func (x *indexer) close() { x.stmt.Close() }
 
 func (x *indexer) index(ctx context.Context, id int64, title, summary, content string) error {
-	if _, err := x.stmt.ExecContext(ctx, id, title, htmlText(summary), htmlText(content)); err != nil {
+	if _, err := x.stmt.ExecContext(ctx, id, title, feeds.HTMLText(summary), feeds.HTMLText(content)); err != nil {
 		return fmt.Errorf("index item %d for search: %w", id, err)
 	}
 	return nil
@@ -79,50 +79,6 @@ func reindexAll(ctx context.Context, tx *sql.Tx) error {
 		}
 		last = batch[len(batch)-1].id
 	}
-}
-
-// htmlText is the text of an HTML fragment for the index: tags dropped,
-// entities decoded, script and style left out, block boundaries kept as
-// spaces so words never run together.
-func htmlText(s string) string {
-	if !strings.ContainsAny(s, "<&") {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	z := html.NewTokenizer(strings.NewReader(s))
-	skip := 0
-	for {
-		switch z.Next() {
-		case html.ErrorToken:
-			return b.String()
-		case html.TextToken:
-			if skip == 0 {
-				b.Write(z.Text())
-			}
-		case html.StartTagToken:
-			if isHidden(z) {
-				skip++
-			}
-			b.WriteByte(' ')
-		case html.EndTagToken:
-			if isHidden(z) && skip > 0 {
-				skip--
-			}
-			b.WriteByte(' ')
-		case html.SelfClosingTagToken:
-			b.WriteByte(' ')
-		}
-	}
-}
-
-func isHidden(z *html.Tokenizer) bool {
-	name, _ := z.TagName()
-	switch string(name) {
-	case "script", "style", "template", "noscript":
-		return true
-	}
-	return false
 }
 
 // matchQuery turns what the user typed into an FTS5 query: every word is

@@ -111,19 +111,3 @@ func TestMatchQuery(t *testing.T) {
 	}
 }
 
-func TestHTMLText(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"plain", "plain"},
-		{"a<br>b", "a b"},
-		{"<p>one</p><p>two</p>", " one  two "},
-		{"fish &amp; chips", "fish & chips"},
-		{"<style>p{}</style>x<script>y</script>", "  x  "},
-	}
-	for _, tt := range tests {
-		t.Run(tt.in, func(t *testing.T) {
-			if got := htmlText(tt.in); got != tt.want {
-				t.Errorf("htmlText(%q) = %q, want %q", tt.in, got, tt.want)
-			}
-		})
-	}
-}

@@ -1,0 +1,23 @@
+package feeds
+
+import "testing"
+
+func TestHTMLText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain", "plain"},
+		{"a<br>b", "a b"},
+		{"<p>one</p><p>two</p>", " one  two "},
+		{"H<b>e</b>llo", "Hello"},
+		{"fish &amp; chips", "fish & chips"},
+		{"A &amp;amp; B", "A &amp; B"},
+		{"<style>p{}</style>x<script>y</script><template>t</template><noscript>n</noscript>", "x"},
+		{`<div class="word">text</div>`, " text "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := HTMLText(tt.in); got != tt.want {
+				t.Errorf("HTMLText(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
