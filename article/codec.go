@@ -3,13 +3,13 @@ package article
 import (
 	"encoding/json"
 	"fmt"
+	"html"
 	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
 
 	"github.com/newsterm/newsterm/sanitize"
 )
@@ -95,7 +95,7 @@ func PlainText(a Article) string {
 // markdownText returns the text of a markdown document, one block per
 // paragraph.
 func markdownText(md string) string {
-	src := []byte(md)
+	src := []byte(glamourText(md))
 	doc := goldmark.New().Parser().Parse(text.NewReader(src))
 	var b strings.Builder
 	err := ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -107,7 +107,7 @@ func markdownText(md string) string {
 		}
 		switch t := n.(type) {
 		case *ast.Text:
-			b.Write(util.UnescapePunctuations(t.Segment.Value(src)))
+			b.WriteString(html.UnescapeString(string(t.Segment.Value(src))))
 			if t.SoftLineBreak() || t.HardLineBreak() {
 				b.WriteByte('\n')
 			}

@@ -33,11 +33,12 @@ func toMarkdown(n *html.Node, pageURL *url.URL) (string, []string, error) {
 		storyPlugin{refs: refs},
 	))
 	limitNesting(n, 0, 0)
+	markAmpersands(n)
 	md, err := conv.ConvertNode(n)
 	if err != nil {
 		return "", nil, fmt.Errorf("convert story to markdown: %w", err)
 	}
-	text := sanitize.Text(string(md))
+	text := sanitize.Text(strings.ReplaceAll(string(md), ampMark, `\&`))
 	text = blankLines.ReplaceAllString(strings.TrimSpace(text), "\n\n")
 	return text, refs.links, nil
 }
@@ -109,15 +110,35 @@ func (p storyPlugin) Init(conv *converter.Converter) error {
 	conv.Register.RendererFor("a", converter.TagTypeInline, p.refs.render, converter.PriorityEarly)
 	conv.Register.RendererFor("img", converter.TagTypeInline, renderImage, converter.PriorityEarly)
 	conv.Register.RendererFor("figure", converter.TagTypeBlock, renderFigure, converter.PriorityEarly)
-	// Keep "&#27;" and "<b>" in text literal: glamour would decode them.
-	conv.Register.EscapedChar('&', '<')
+	// Glamour reads "~x~" as strikethrough: a tilde in text stays one.
+	conv.Register.EscapedChar('~')
 	conv.Register.UnEscaper(func(chars []byte, i int) int {
-		if chars[i] == '&' || chars[i] == '<' {
+		if chars[i] == '~' {
 			return 1
 		}
 		return -1
 	}, converter.PriorityEarly)
 	return nil
+}
+
+// ampMark stands in for the ampersands of the story's text while it is
+// converted: they come out as "\&", so that text such as "&amp;" or
+// "&#27;" stays literal. The converter itself writes "<" and ">" as
+// "&lt;" and "&gt;", which must stay character references.
+const ampMark = "\uE026"
+
+// markAmpersands replaces the ampersands of text outside code (which
+// the converter copies verbatim) by ampMark.
+func markAmpersands(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode:
+			c.Data = strings.ReplaceAll(strings.ReplaceAll(c.Data, ampMark, "\uFFFD"), "&", ampMark)
+		case isTag(c, "pre", "code"):
+		default:
+			markAmpersands(c)
+		}
+	}
 }
 
 // linkRefs numbers the story's http(s) links in order of appearance.

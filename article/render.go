@@ -126,7 +126,7 @@ func (r *Renderer) renderBody(md string, width int, style string) (string, error
 		return "", err
 	}
 	tr.mu.Lock()
-	out, err := tr.tr.Render(protectHyphens(strings.ReplaceAll(md, "\t", "    ")))
+	out, err := tr.tr.Render(protectHyphens(glamourText(strings.ReplaceAll(md, "\t", "    "))))
 	tr.mu.Unlock()
 	if err != nil {
 		return "", fmt.Errorf("render body: %w", err)
