@@ -44,9 +44,11 @@ func captionAndCredit(fig *html.Node) (caption, credit string) {
 			removeNode(n)
 		}
 	}
-	capEl := find(fig, func(n *html.Node) bool {
-		return n.Data == "figcaption" || hasToken(n, captionWords)
-	})
+	isCaption := func(n *html.Node) bool { return n.Data == "figcaption" || hasToken(n, captionWords) }
+	capEl := fig
+	if !isCaption(fig) {
+		capEl = find(fig, isCaption)
+	}
 	text := ""
 	if capEl != nil {
 		text = captionText(capEl)
@@ -96,6 +98,24 @@ func isCreditElement(n *html.Node) bool {
 		return false
 	}
 	return isTag(n, "small", "cite") || hasToken(n, creditWords)
+}
+
+// captionAfter returns the caption element that follows an image set
+// outside any figure: the next element after the image or after its
+// small wrapper ("field-image" then "field-image-caption").
+func captionAfter(img *html.Node) *html.Node {
+	for n := img; n != nil && n.Type == html.ElementNode; n = n.Parent {
+		if n != img && (len(findAll(n, isImage)) != 1 || letters(textPrefix(n, 100)) > 20) {
+			return nil
+		}
+		if next := nextElement(n); next != nil {
+			if hasToken(next, captionWords) && find(next, isImage) == nil && letters(textPrefix(next, 700)) <= 600 {
+				return next
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 // captionText keeps line breaks of the source so that a credit on its own
@@ -148,7 +168,7 @@ func splitCredit(text string) (caption, credit string) {
 }
 
 func cleanCredit(s string) string {
-	s = collapseSpace(s)
+	s = strings.Trim(collapseSpace(s), " .()|—–,")
 	if loc := creditMarker.FindStringSubmatchIndex(s); loc != nil && loc[2] == 0 {
 		s = s[loc[1]:]
 	}

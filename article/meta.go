@@ -115,7 +115,7 @@ func metaTags(doc *html.Node) map[string]string {
 // chrome: the point where the story's body begins.
 func (p *pageInfo) firstStoryParagraph() *html.Node {
 	return find(p.doc, func(n *html.Node) bool {
-		if !isStoryParagraph(n) || p.inChromeRegion(n) || inFigure(n) {
+		if !isStoryParagraph(n) || p.inChromeRegion(n) || inFigure(n) || isDekParagraph(n) {
 			return false
 		}
 		return linkDensity(n) < 0.5
@@ -138,6 +138,13 @@ func (p *pageInfo) inChromeRegion(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// isDekParagraph reports a standfirst written as a long paragraph: it
+// belongs to the header, and the lead photo may follow it.
+func isDekParagraph(n *html.Node) bool {
+	return hasToken(n, dekWords) || n.Parent != nil && n.Parent.Type == html.ElementNode &&
+		letters(textOf(n.Parent)) <= letters(textOf(n))+20 && hasToken(n.Parent, dekWords)
 }
 
 func inFigure(n *html.Node) bool {

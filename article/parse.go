@@ -87,6 +87,7 @@ type flattener struct {
 	inJSONLD bool
 	jsonLD   [][]byte
 	ldBytes  int
+	noscript []byte // the raw text of the open <noscript>
 }
 
 func (f *flattener) token(z *html.Tokenizer, tt html.TokenType) {
@@ -107,13 +108,20 @@ func (f *flattener) token(z *html.Tokenizer, tt html.TokenType) {
 func (f *flattener) skipRaw(z *html.Tokenizer, tt html.TokenType) {
 	switch tt {
 	case html.TextToken:
-		if text := z.Text(); f.inJSONLD && f.ldBytes+len(text) <= maxJSONLD {
+		text := z.Text()
+		if f.inJSONLD && f.ldBytes+len(text) <= maxJSONLD {
 			f.jsonLD = append(f.jsonLD, append([]byte(nil), text...))
 			f.ldBytes += len(text)
+		}
+		if f.skipping == "noscript" && len(f.noscript) < maxNoscript {
+			f.noscript = append(f.noscript, text...)
 		}
 	case html.EndTagToken:
 		name, _ := z.TagName()
 		if string(name) == f.skipping {
+			if f.skipping == "noscript" {
+				f.noscriptImages()
+			}
 			f.skipping, f.inJSONLD = "", false
 		}
 	}
@@ -233,6 +241,7 @@ func parseDocument(p page, base *url.URL) (*html.Node, error) {
 	for _, n := range drop {
 		removeNode(n)
 	}
+	resolveNoscriptImages(doc, base)
 	for _, f := range forms {
 		// Some sites wrap the whole page in a form: keep its story.
 		if find(f, isStoryParagraph) != nil {

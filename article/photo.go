@@ -61,15 +61,26 @@ func findLeadFigure(p *pageInfo) *html.Node {
 }
 
 // isFigure reports a <figure>, or a small wrapper with an image and a
-// caption element.
+// caption element: one named as a figure, or any block holding one image
+// and its caption and next to nothing else (a table of image and
+// caption rows, a "lead" box).
 func isFigure(n *html.Node) bool {
 	if n.Data == "figure" {
 		return find(n, isImage) != nil
 	}
-	if !hasToken(n, figureWords) || letters(textPrefix(n, 700)) > 600 || find(n, isImage) == nil {
+	if !isTag(n, "div", "table", "p", "span", "section") || letters(textPrefix(n, 700)) > 600 {
 		return false
 	}
-	return find(n, func(c *html.Node) bool { return hasToken(c, captionWords) }) != nil
+	imgs := findAll(n, isImage)
+	if len(imgs) == 0 {
+		return false
+	}
+	caption := find(n, func(c *html.Node) bool { return hasToken(c, captionWords) })
+	if caption == nil {
+		return false
+	}
+	return hasToken(n, figureWords) ||
+		len(imgs) == 1 && letters(textOf(n))-letters(textOf(caption)) <= 20
 }
 
 func isImage(n *html.Node) bool {
@@ -103,10 +114,10 @@ func photoFromImage(img *html.Node, base *url.URL) *Photo {
 	return ph
 }
 
-// imageSource returns the image's http(s) URL, looking at lazy-loading
-// attributes and srcset when src is missing.
+// imageSource returns the image's http(s) URL. Lazy-loading attributes
+// come first: their src, when there is one, is a placeholder.
 func imageSource(img *html.Node, base *url.URL) string {
-	for _, key := range []string{"src", "data-src", "data-original", "data-lazy-src", "srcset", "data-srcset"} {
+	for _, key := range []string{"data-src", "data-lazy-src", "data-original", "src", "data-srcset", "data-lazy-srcset", "srcset"} {
 		v := strings.TrimSpace(attr(img, key))
 		if strings.HasSuffix(key, "srcset") {
 			v = firstSrcset(v)
@@ -191,13 +202,23 @@ func fillPhoto(ph, other *Photo) {
 // sameImage compares two image URLs by file name: CDNs serve one photo
 // at many sizes under different paths and queries.
 func sameImage(a, b string) bool {
-	ua, errA := url.Parse(a)
-	ub, errB := url.Parse(b)
-	if errA != nil || errB != nil || a == "" || b == "" {
-		return false
+	na, nb := imageName(a), imageName(b)
+	return na != "" && na == nb
+}
+
+// imageName is the last part of an image URL's path without its
+// extension: "/img/18877211.jpg" and "/img/18877211/" both give
+// "18877211".
+func imageName(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || raw == "" {
+		return ""
 	}
-	na, nb := path.Base(ua.Path), path.Base(ub.Path)
-	return na == nb && na != "/" && na != "."
+	name := path.Base(u.Path)
+	if name == "/" || name == "." {
+		return ""
+	}
+	return strings.TrimSuffix(name, path.Ext(name))
 }
 
 // takeMatchingImage removes the page's copy of the meta image, keeping
@@ -220,7 +241,25 @@ func takeMatchingImage(p *pageInfo, ph *Photo) {
 		}
 	}
 	fillPhoto(ph, photoFromImage(img, p.base))
+	takeCaptionAfter(ph, img)
 	removeNode(img)
+}
+
+// takeCaptionAfter gives ph the caption that follows its image outside
+// any figure, and removes that caption from the page.
+func takeCaptionAfter(ph *Photo, img *html.Node) {
+	capEl := captionAfter(img)
+	if capEl == nil {
+		return
+	}
+	caption, credit := captionAndCredit(capEl)
+	if ph.Caption == "" {
+		ph.Caption = caption
+	}
+	if ph.Credit == "" {
+		ph.Credit = credit
+	}
+	removeNode(capEl)
 }
 
 // bareLeadImage takes a large uncaptioned image before the story.
@@ -235,6 +274,7 @@ func bareLeadImage(p *pageInfo) *Photo {
 		return nil
 	}
 	ph := photoFromImage(img, p.base)
+	takeCaptionAfter(ph, img)
 	removeNode(img)
 	return ph
 }

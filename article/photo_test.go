@@ -1,0 +1,59 @@
+package article
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestLazyAndLooseLeadPhotos covers lead images that scripts load late
+// and captions that sit outside any <figure>.
+func TestLazyAndLooseLeadPhotos(t *testing.T) {
+	story := `<p>` + strings.Repeat("The story itself begins here and goes on for a while. ", 4) + `</p>`
+	tests := []struct {
+		name, page string
+		want       Photo
+	}{
+		{"noscript only, after a placeholder box",
+			`<h1>T</h1><div class="lead"><div class="placeholder"></div><noscript><img src="https://e.example/real.jpg" alt="Real" width="1200" height="800"></noscript><p class="caption">The harbour at dawn. Photo: Ann Lee/Agency</p></div>` + story,
+			Photo{URL: "https://e.example/real.jpg", Alt: "Real", Caption: "The harbour at dawn.", Credit: "Ann Lee/Agency", Width: 1200, Height: 800}},
+		{"placeholder src with the real one in noscript",
+			`<figure><img class="lazy" src="https://e.example/blank.gif" alt="Boats"><noscript><img src="https://e.example/boats.jpg" alt="Boats" width="900" height="600"></noscript><figcaption>Boats</figcaption></figure>` + story,
+			Photo{URL: "https://e.example/boats.jpg", Alt: "Boats", Caption: "Boats", Width: 900, Height: 600}},
+		{"data-src wins over the noscript copy and the placeholder",
+			`<figure><img src="https://e.example/grey.svg" data-src="https://e.example/lazy.jpg" alt="Lazy"><noscript><img src="https://e.example/lazy-fallback.jpg"></noscript><figcaption>Lazy</figcaption></figure>` + story,
+			Photo{URL: "https://e.example/lazy.jpg", Alt: "Lazy", Caption: "Lazy"}},
+		{"picture sources only",
+			`<figure><picture><source type="image/avif" srcset="https://e.example/p.avif 1200w"><img alt="Pic" width="1200" height="800"></picture><figcaption>Pic. Photograph: Jo Bell/Agency</figcaption></figure>` + story,
+			Photo{URL: "https://e.example/p.avif", Alt: "Pic", Caption: "Pic.", Credit: "Jo Bell/Agency", Width: 1200, Height: 800}},
+		{"caption in the next field, not in a figure",
+			`<head><meta property="og:image" content="https://e.example/styles/og/road.jpg?itok=1"></head><div class="field-image"><img src="https://e.example/styles/large/road.jpg?itok=2" alt="Road" width="480" height="320"></div><div class="field-image-caption">Traffic on the road. Picture: The Gazette</div>` + story,
+			Photo{URL: "https://e.example/styles/og/road.jpg?itok=1", Alt: "Road", Caption: "Traffic on the road.", Credit: "The Gazette", Width: 480, Height: 320}},
+		{"table of image and caption rows",
+			`<table class="tr-caption-container"><tr><td><a href="https://e.example/big/tarn.jpg"><img src="https://e.example/small/tarn.jpg" width="640" height="480"></a></td></tr><tr><td class="tr-caption">A tarn in the hills</td></tr></table>` + story,
+			Photo{URL: "https://e.example/small/tarn.jpg", Caption: "A tarn in the hills", Width: 640, Height: 480}},
+		{"standfirst paragraph before the lead figure",
+			`<h1>T</h1><p class="standfirst">` + strings.Repeat("A long standfirst that reads like a paragraph. ", 3) + `</p><figure><img src="https://e.example/lead.jpg" alt="Lead"><figcaption>Lead caption (Image: Newsquest)</figcaption></figure>` + story,
+			Photo{URL: "https://e.example/lead.jpg", Alt: "Lead", Caption: "Lead caption", Credit: "Newsquest"}},
+		{"og image under another name for the same file",
+			`<head><meta property="og:image" content="https://e.example/images/1887.jpg?type=og"></head><figure><img src="https://e.example/images/1887/?type=full" alt="Pool"><figcaption>The pool</figcaption></figure>` + story,
+			Photo{URL: "https://e.example/images/1887/?type=full", Alt: "Pool", Caption: "The pool"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Extract(strings.NewReader(tt.page), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got Photo
+			if a.Photo != nil {
+				got = *a.Photo
+			}
+			if got != tt.want {
+				t.Errorf("photo = %+v\nwant    %+v", got, tt.want)
+			}
+			if strings.Contains(a.Body, "image") || tt.want.Caption != "" && strings.Contains(a.Body, tt.want.Caption) {
+				t.Errorf("the photo or its caption is repeated in the body:\n%s", a.Body)
+			}
+		})
+	}
+}
