@@ -138,7 +138,7 @@ func (ps *pageStats) holdsStory(n *html.Node) bool {
 // footers, asides, page headers, chrome roles and hidden elements.
 func isMarkedChrome(n *html.Node) bool {
 	switch {
-	case isTag(n, "nav", "footer", "aside", "header"):
+	case isTag(n, "nav", "footer", "aside", "header", "button"):
 		return true
 	case chromeRoles[strings.ToLower(strings.TrimSpace(attr(n, "role")))]:
 		return true

@@ -10,12 +10,18 @@ import (
 )
 
 var (
-	countThenWord = regexp.MustCompile(`(?i)^(\d[\d,.]*\s*k?)\s+(?:reader\s+)?(?:comments?|responses?|replies)$`)
+	countThenWord = regexp.MustCompile(`(?i)^(?:read\s+|view\s+|see\s+)?(\d[\d,.]*\s*k?)\s+(?:reader\s+)?(?:comments?|responses?|replies)\s*:?$`)
 	wordThenCount = regexp.MustCompile(`(?i)^(?:comments?|responses?)\s*[(\[:]?\s*(\d[\d,.]*\s*k?)\s*[)\]]?$`)
-	bareCount     = regexp.MustCompile(`^(\d[\d,.]*\s*k?)$`)
+	bareCount     = regexp.MustCompile(`(?i)^(\d[\d,.]*\s*k?)$`)
 )
 
-var countWords = wordSet("comment", "comments", "count", "replies", "responses", "discussion")
+// countWords name elements worth reading for a count; only those that
+// also name comments (commentWords) may hold a bare number: a
+// "vote-count" or an archive's "post-count" counts something else.
+var (
+	countWords        = wordSet("comment", "comments", "count", "replies", "responses", "discussion")
+	commentCountWords = wordSet("comment", "comments", "replies", "responses", "discussion")
+)
 
 // findComments reads the comment count (JSON-LD first, then a visible
 // counter such as "312 comments") and the link to the comments.
@@ -23,17 +29,19 @@ func findComments(p *pageInfo) Comments {
 	c := Comments{Count: p.ld.CommentCount}
 	var countLink *html.Node
 	walk(p.doc, func(n *html.Node) bool {
-		if c.Count != nil {
+		if c.Count != nil || isTag(n, "nav", "aside") && !p.stats.holdsStory(n) {
 			return false
 		}
-		if n.Data != "a" && !hasToken(n, countWords) {
+		if n.Data != "a" && n.Data != "button" && !hasToken(n, countWords) {
 			return true
 		}
 		text := visibleText(n, 48)
 		if letters(text) > 40 {
 			return true
 		}
-		if count, ok := matchCount(text, hasToken(n, countWords) || isCommentsHref(attr(n, "href"))); ok {
+		counter := hasToken(n, commentCountWords) || isCommentsHref(attr(n, "href")) ||
+			isCommentsLabel(attr(n, "aria-label"))
+		if count, ok := matchCount(text, counter); ok {
 			c.Count = &count
 			if n.Data == "a" {
 				countLink = n
@@ -53,6 +61,13 @@ func findComments(p *pageInfo) Comments {
 		}
 	}
 	return c
+}
+
+// isCommentsLabel reports an accessible name such as "responses" or
+// "Read 187 comments" on the control around a bare count.
+func isCommentsLabel(label string) bool {
+	l := strings.ToLower(label)
+	return strings.Contains(l, "comment") || strings.Contains(l, "response") || strings.Contains(l, "repl")
 }
 
 // matchCount reads "312 comments", "Comments (312)", or a bare number in

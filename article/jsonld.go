@@ -163,6 +163,14 @@ func ldCommentCount(o map[string]any) *int {
 	if n, ok := ldInt(o["commentCount"]); ok {
 		return &n
 	}
+	// The older form: "interactionCount": "UserComments:27".
+	if s, ok := o["interactionCount"].(string); ok {
+		if typ, count, found := strings.Cut(s, ":"); found && strings.EqualFold(strings.TrimSpace(typ), "UserComments") {
+			if n, ok := parseCount(count); ok {
+				return &n
+			}
+		}
+	}
 	var stats []any
 	switch t := o["interactionStatistic"].(type) {
 	case []any:
@@ -181,7 +189,7 @@ func ldCommentCount(o map[string]any) *int {
 				typ = ldString(tm["@type"])
 			}
 		}
-		if !strings.HasSuffix(typ, "CommentAction") {
+		if !strings.HasSuffix(typ, "CommentAction") && !strings.HasSuffix(typ, "UserComments") {
 			continue
 		}
 		if n, ok := ldInt(m["userInteractionCount"]); ok {

@@ -199,7 +199,7 @@ func isJSONLDScript(z *html.Tokenizer) bool {
 
 // droppedTags are removed with their content once the tree is built.
 var droppedTags = wordSet("script", "style", "iframe", "object", "embed",
-	"template", "noscript", "svg", "math", "button", "input", "select",
+	"template", "noscript", "svg", "math", "input", "select",
 	"textarea", "canvas", "applet", "frame", "frameset", "dialog", "audio",
 	"video", "map", "link", "datalist", "menu", "label")
 
