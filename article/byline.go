@@ -16,33 +16,60 @@ var bylineWords = wordSet("byline", "byline-name", "author", "authors",
 
 var authorNameWords = wordSet("author", "author-name", "name", "fn", "writer", "contributor")
 
-// findByline returns the story's author and the element it came from.
+// findByline returns the story's author and the element it came from:
+// an author element in the header, the page's meta tags or JSON-LD, and
+// last a marked-up author anywhere else ("Posted by … at 19:42" under a
+// blog post).
 func findByline(p *pageInfo) (string, *html.Node) {
-	var found *html.Node
-	walk(p.doc, func(n *html.Node) bool {
-		if found != nil || !p.inHeader(n) || isTag(n, "figure", "nav", "footer", "aside") {
-			return false
-		}
-		if isAuthorElement(n) && !inCommentRegion(n) && letters(textOf(n)) > 0 {
-			found = n
-			return false
-		}
-		return true
-	})
-	if found != nil {
-		if name := bylineText(found); name != "" {
-			return name, bylineContainer(found)
-		}
+	if name, n := findAuthorElement(p, true); n != nil {
+		return name, bylineContainer(n)
 	}
 	if a := p.meta("author", "article:author", "parsely-author", "dc.creator"); a != "" && !strings.Contains(a, "://") {
 		return cleanByline(a), nil
 	}
-	return cleanByline(p.ld.Author), nil
+	if a := cleanByline(p.ld.Author); a != "" {
+		return a, nil
+	}
+	name, n := findAuthorElement(p, false)
+	return name, n
+}
+
+// findAuthorElement returns the first author element with a name: in
+// the header by any sign, or elsewhere only by explicit author markup.
+func findAuthorElement(p *pageInfo, header bool) (string, *html.Node) {
+	var found *html.Node
+	name := ""
+	walk(p.doc, func(n *html.Node) bool {
+		if found != nil || header && !p.inHeader(n) || isTag(n, "figure") || isPageChrome(n) || hasToken(n, commentWords) {
+			return false
+		}
+		if header && isAuthorElement(n) || !header && isAuthorMarkup(n) {
+			if name = bylineText(n); name != "" {
+				found = n
+			}
+			return false
+		}
+		return true
+	})
+	return name, found
 }
 
 func isAuthorElement(n *html.Node) bool {
-	return hasRel(n, "author") || strings.EqualFold(attr(n, "itemprop"), "author") ||
-		hasToken(n, bylineWords)
+	return isAuthorMarkup(n) || hasToken(n, bylineWords)
+}
+
+// isAuthorMarkup reports elements that say in markup, not just in a
+// class name, that they hold the author.
+func isAuthorMarkup(n *html.Node) bool {
+	return hasRel(n, "author") || strings.EqualFold(attr(n, "itemprop"), "author") || isPersonName(n)
+}
+
+// isPersonName reports RDFa markup of a person's name, as Drupal writes
+// "Submitted by <span typeof="schema:Person" property="schema:name">".
+func isPersonName(n *html.Node) bool {
+	typ, prop := strings.ToLower(attr(n, "typeof")), strings.ToLower(attr(n, "property"))
+	return strings.HasSuffix(typ, "person") && (prop == "" || strings.HasSuffix(prop, "name")) ||
+		strings.HasSuffix(prop, ":author")
 }
 
 func hasRel(n *html.Node, rel string) bool {
@@ -131,6 +158,9 @@ func cleanByline(s string) string {
 		s = first // "Nick Beake\nEurope correspondent"
 	}
 	s = collapseSpace(s)
+	if strings.EqualFold(strings.Trim(s, " :"), "by") {
+		return ""
+	}
 	s = bylinePrefix.ReplaceAllString(s, "")
 	if loc := bylineCut.FindStringIndex(s); loc != nil {
 		s = s[:loc[0]]
@@ -187,25 +217,52 @@ func findPublished(p *pageInfo) time.Time {
 	}
 	var t time.Time
 	walk(p.doc, func(n *html.Node) bool {
-		if !t.IsZero() || isTag(n, "nav", "footer", "aside") || hasToken(n, commentWords) {
+		if !t.IsZero() || isPageChrome(n) || hasToken(n, commentWords) {
 			return false
 		}
-		if n.Data == "time" {
-			if v, ok := parseDate(attr(n, "datetime")); ok {
-				t = v
-				return false
-			}
+		if v, ok := elementDate(n); ok {
+			t = v
+			return false
 		}
 		return true
 	})
 	return t
 }
 
+// elementDate reads a date the markup gives: <time datetime>, an
+// itemprop="datePublished" element, or a microformat "published" /
+// "dt-published" element with a machine-readable title.
+func elementDate(n *html.Node) (time.Time, bool) {
+	switch {
+	case n.Data == "time":
+		if v, ok := parseDate(attr(n, "datetime")); ok {
+			return v, true
+		}
+	case strings.EqualFold(attr(n, "itemprop"), "datePublished"):
+		for _, key := range []string{"content", "datetime", "title"} {
+			if v, ok := parseDate(attr(n, key)); ok {
+				return v, true
+			}
+		}
+		return parseDate(textOf(n))
+	case hasWholeToken(n, publishedTokens):
+		for _, key := range []string{"datetime", "title"} {
+			if v, ok := parseDate(attr(n, key)); ok {
+				return v, true
+			}
+		}
+	}
+	return time.Time{}, false
+}
+
+var publishedTokens = wordSet("published", "dt-published", "entry-date", "updated")
+
 var dateLayouts = []string{
 	time.RFC3339Nano, time.RFC3339, "2006-01-02T15:04:05Z0700",
 	"2006-01-02T15:04:05", "2006-01-02T15:04Z07:00", "2006-01-02T15:04",
 	"2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05", "2006-01-02",
 	time.RFC1123Z, time.RFC1123, "January 2, 2006", "Jan 2, 2006",
+	"Monday, January 2, 2006", "2 January 2006", "Monday, 2 January 2006", "Mon, 01/02/2006 - 15:04",
 }
 
 func parseDate(s string) (time.Time, bool) {

@@ -130,7 +130,8 @@ func (p *pageInfo) inChromeRegion(n *html.Node) bool {
 		if a.Type != html.ElementNode {
 			continue
 		}
-		if isTag(a, "nav", "footer", "aside") || chromeRoles[strings.ToLower(attr(a, "role"))] {
+		if isTag(a, "nav", "aside") || isTag(a, "footer") && !inArticle(a) ||
+			chromeRoles[strings.ToLower(attr(a, "role"))] {
 			return !p.stats.holdsStory(a)
 		}
 		if hasToken(a, regionWords) && !p.stats.protected(a) {
@@ -145,6 +146,37 @@ func (p *pageInfo) inChromeRegion(n *html.Node) bool {
 func isDekParagraph(n *html.Node) bool {
 	return hasToken(n, dekWords) || n.Parent != nil && n.Parent.Type == html.ElementNode &&
 		letters(textOf(n.Parent)) <= letters(textOf(n))+20 && hasToken(n.Parent, dekWords)
+}
+
+// inArticle reports an element inside an <article>: its <footer> and
+// <header> are the story's own (the byline and date of many CMSs), not
+// the page's.
+func inArticle(n *html.Node) bool {
+	for a := n.Parent; a != nil; a = a.Parent {
+		if isTag(a, "article") {
+			return true
+		}
+	}
+	return false
+}
+
+// isPageChrome reports elements that hold no header field of the story:
+// navigation, asides, and the page's own header (the one without the
+// headline) and footer.
+func isPageChrome(n *html.Node) bool {
+	switch strings.ToLower(attr(n, "role")) {
+	case "banner", "navigation", "contentinfo", "complementary":
+		return true
+	}
+	switch {
+	case isTag(n, "nav", "aside"):
+		return true
+	case isTag(n, "footer"):
+		return !inArticle(n) && !isTag(n.Parent, "main")
+	case isTag(n, "header"):
+		return !inArticle(n) && !isTag(n.Parent, "main") && find(n, byTag("h1")) == nil
+	}
+	return false
 }
 
 func inFigure(n *html.Node) bool {
@@ -227,7 +259,7 @@ func sameText(a, b string) bool {
 }
 
 var kickerWords = wordSet("section", "kicker", "category", "categories",
-	"eyebrow", "rubric", "overline", "topic", "flag")
+	"eyebrow", "rubric", "overline", "topic", "flag", "primary-tag", "article-tag")
 
 func findSection(p *pageInfo, title string) (string, *html.Node) {
 	if s := p.meta("article:section", "articlesection", "parsely-section"); s != "" {
@@ -252,7 +284,7 @@ func findSection(p *pageInfo, title string) (string, *html.Node) {
 			return false
 		}
 		if hasToken(n, kickerWords) || strings.Contains(" "+attr(n, "rel")+" ", " category ") {
-			if t := textOf(n); isShortLabel(t) && !sameText(t, title) && !p.inChromeRegion(n) {
+			if t := textOf(n); isShortLabel(t) && !sameText(t, title) && !p.inChromeRegion(n) && isOneLabel(n) {
 				found, text = n, t
 				return false
 			}
@@ -260,6 +292,12 @@ func findSection(p *pageInfo, title string) (string, *html.Node) {
 		return true
 	})
 	return sanitize.Line(text), found
+}
+
+// isOneLabel rejects menus whose class happens to say "section": a
+// kicker holds at most one link and no list.
+func isOneLabel(n *html.Node) bool {
+	return len(findAll(n, byTag("a"))) <= 1 && find(n, byTag("li")) == nil
 }
 
 func isBreadcrumb(n *html.Node) bool {
@@ -298,7 +336,7 @@ func findDek(p *pageInfo, title string) (string, *html.Node) {
 		if found != nil || !p.inHeader(n) || isTag(n, "figure", "nav", "footer", "aside") {
 			return false
 		}
-		if hasToken(n, dekWords) && ok(n) {
+		if hasToken(n, dekWords) && !isTag(n, "ul", "ol") && ok(n) {
 			found = n
 			return false
 		}
