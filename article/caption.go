@@ -26,7 +26,7 @@ var (
 	// parenCredit is a trailing "(AP Photo/Carlos Macedo)".
 	parenCredit = regexp.MustCompile(`\s*\(([^()]{2,80}(?:Photo|Images|/)[^()]{0,80})\)\.?$`)
 	// agencyCredit is a trailing "Name/Agency" such as "Khalid Tanveer/Reuters".
-	agencyCredit = regexp.MustCompile(`^[\p{Lu}][\p{L}.'’\-]*(?:\s+[\p{L}.'’\-]+){0,4}\s*/\s*[\p{Lu}][\p{L}.'’&\-]*(?:\s+[\p{L}.'’&\-]+){0,3}$`)
+	agencyCredit = regexp.MustCompile(`^[\p{Lu}][\p{L}.'’\-]*(?:\s+[\p{L}.'’\-]+){0,4}(?:\s*/\s*[\p{Lu}][\p{L}.'’&\-]*(?:\s+[\p{L}.'’&\-]+){0,3}){1,3}$`)
 )
 
 // captionAndCredit reads a figure's caption and splits the credit out of
@@ -44,6 +44,7 @@ func captionAndCredit(fig *html.Node) (caption, credit string) {
 			removeNode(n)
 		}
 	}
+	removeCaptionLinks(fig)
 	isCaption := func(n *html.Node) bool { return n.Data == "figcaption" || hasToken(n, captionWords) }
 	capEl := fig
 	if !isCaption(fig) {
@@ -59,15 +60,26 @@ func captionAndCredit(fig *html.Node) (caption, credit string) {
 	return sanitize.Line(strings.Trim(collapseSpace(text), " |—–-")), cleanCredit(credit)
 }
 
-// takeLabelledCredit finds a hidden "Image source, " label and returns
-// the visible text that follows it, removing both.
+// creditLabels are the words of an element that only labels the credit
+// after it: a hidden "Image source, " or a visible "Credit".
+var creditLabels = wordSet("image source", "photo credit", "image credit", "credit",
+	"copyright", "photo", "photograph", "picture", "source")
+
+// takeLabelledCredit finds a credit label (hidden, or an element of its
+// own) and returns the text that follows it, removing both.
 func takeLabelledCredit(fig *html.Node) string {
-	for _, n := range findAll(fig, func(n *html.Node) bool { return hasToken(n, srOnlyWords) }) {
-		label := strings.ToLower(textOf(n))
-		if !strings.HasPrefix(label, "image source") && !strings.HasPrefix(label, "photo credit") &&
-			!strings.HasPrefix(label, "credit") && !strings.HasPrefix(label, "copyright") {
-			continue
+	isLabel := func(n *html.Node) bool {
+		if n.Type != html.ElementNode || isTag(n, "figcaption", "figure", "img", "picture") {
+			return false
 		}
+		label := strings.ToLower(strings.Trim(textPrefix(n, 40), " .…:,"))
+		if hasToken(n, srOnlyWords) {
+			return strings.HasPrefix(label, "image source") || strings.HasPrefix(label, "photo credit") ||
+				strings.HasPrefix(label, "credit") || strings.HasPrefix(label, "copyright")
+		}
+		return creditLabels[label] && n.NextSibling != nil
+	}
+	for _, n := range findAll(fig, isLabel) {
 		var credit []*html.Node
 		for s := n.NextSibling; s != nil && !(s.Type == html.ElementNode && hasToken(s, srOnlyWords)); s = s.NextSibling {
 			credit = append(credit, s)
@@ -91,6 +103,21 @@ func takeLabelledCredit(fig *html.Node) string {
 		}
 	}
 	return ""
+}
+
+// removeCaptionLinks removes parts of a caption that are mostly a link
+// and no credit ("Purchase Licensing Rights, opens new tab"), when the
+// caption has text besides them.
+func removeCaptionLinks(fig *html.Node) {
+	total := letters(textOf(fig))
+	for _, n := range findAll(fig, func(n *html.Node) bool { return isTag(n, "span", "div", "p", "small") }) {
+		t := textOf(n)
+		l := letters(t)
+		if l == 0 || total-l < 20 || linkDensity(n) < 0.5 || agencyCredit.MatchString(t) || find(n, isImage) != nil {
+			continue
+		}
+		removeNode(n)
+	}
 }
 
 func isCreditElement(n *html.Node) bool {

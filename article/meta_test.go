@@ -39,6 +39,10 @@ func TestCaptionAndCredit(t *testing.T) {
 		{"no credit", `<figcaption>A photo by the harbour shows boats at rest.</figcaption>`, "A photo by the harbour shows boats at rest.", ""},
 		{"slash in text is not a credit", `<figcaption>Prices rose 5% year/year in May.</figcaption>`, "Prices rose 5% year/year in May.", ""},
 		{"wordpress caption", `<div class="wp-caption"><img src="a.jpg"><p class="wp-caption-text">The garden in June. Credit: Maria Lopez</p></div>`, "The garden in June.", "Maria Lopez"},
+		{"visible credit label", `<figcaption><span>Shelves of tools.</span><span class="css-1ly73wi">Credit</span><span class="css-1ly73wi">...</span><span><span>Oliver Marsh for The Daily Record</span></span></figcaption>`, "Shelves of tools.", "Oliver Marsh for The Daily Record"},
+		{"agency with several slashes", `<figcaption><span>Cranes stand idle, March 5, 2025. <a href="/reprints">REUTERS/Anna Kowal/File Photo</a></span><span class="x"><a href="/reprints">Purchase Licensing Rights</a>, opens new tab</span></figcaption>`, "Cranes stand idle, March 5, 2025.", "REUTERS/Anna Kowal/File Photo"},
+		{"linked credit after Photo by", `<figcaption>The one good stand. Photo by <a href="https://u.example/@m">Maren Kolb</a> / <a href="https://u.example/">Unsplash</a></figcaption>`, "The one good stand.", "Maren Kolb / Unsplash"},
+		{"parenthesised Image:", `<figcaption>The pool has been closed since 2023 <span class="caption-credit">(Image: Newsquest)</span></figcaption>`, "The pool has been closed since 2023", "Newsquest"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
