@@ -1,6 +1,7 @@
 package article
 
 import (
+	"net/url"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -51,6 +52,7 @@ type stats struct{ text, link, story int }
 type pageStats struct {
 	of    map[*html.Node]stats
 	total stats
+	base  *url.URL // the page's address, to tell the site's own links
 }
 
 func measure(doc *html.Node) *pageStats {
@@ -100,9 +102,11 @@ func (ps *pageStats) protected(n *html.Node) bool {
 }
 
 // removeChrome strips navigation, share bars, link lists, hidden and
-// screen-reader text, comment bars and copyright lines from doc.
-func removeChrome(doc *html.Node) {
+// screen-reader text, comment bars, sign-in prompts and copyright lines
+// from doc.
+func removeChrome(doc *html.Node, base *url.URL) {
 	ps := measure(doc)
+	ps.base = base
 	var drop []*html.Node
 	walk(doc, func(n *html.Node) bool {
 		if isMarkedChrome(n) && !ps.holdsStory(n) {
@@ -160,7 +164,7 @@ func (ps *pageStats) isChrome(n *html.Node) bool {
 	case isSkipLink(n):
 		return true
 	}
-	return ps.isLinkBlock(n, s) || isCopyright(n, s)
+	return ps.isLinkBlock(n, s) || isCopyright(n, s) || isAccountPrompt(n, s, ps.base)
 }
 
 // hasWholeToken reports a class name in words, matched whole.

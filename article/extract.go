@@ -36,8 +36,9 @@ func Extract(r io.Reader, base *url.URL) (Article, error) {
 	info.start = info.firstStoryParagraph()
 	photo := leadPhoto(info)
 	canonicalFigures(doc, base)
-	removeChrome(doc)
+	removeChrome(doc, base)
 	story := readable(doc, base, &meta)
+	trimTail(story)
 	body, links, err := toMarkdown(story, base)
 	if err != nil {
 		return Article{}, err

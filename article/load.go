@@ -119,11 +119,12 @@ func feedBody(src string, base *url.URL, photo *Photo) (string, []string, *Photo
 		dropImage(doc, photo, base)
 	}
 	canonicalFigures(doc, base)
-	removeChrome(doc)
+	removeChrome(doc, base)
 	root := find(doc, byTag("body"))
 	if root == nil {
 		root = doc
 	}
+	trimTail(root)
 	body, links, err := toMarkdown(root, base)
 	if err != nil {
 		return "", nil, photo

@@ -238,6 +238,7 @@ func parseDocument(p page, base *url.URL) (*html.Node, error) {
 		}
 		return true
 	})
+	drop = append(drop, signupBoxes(drop)...)
 	for _, n := range drop {
 		removeNode(n)
 	}

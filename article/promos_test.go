@@ -1,0 +1,66 @@
+package article
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// TestPromotionsWithoutNames: boxes and prompts that no class name
+// gives away still go, and the story around them stays.
+func TestPromotionsWithoutNames(t *testing.T) {
+	para := func(s string) string {
+		return `<p>` + s + ` ` + strings.Repeat("The story goes on with more words. ", 3) + `</p>`
+	}
+	tests := []struct {
+		name, page string
+		gone, kept []string
+	}{
+		{"newsletter box found by its email field",
+			para("First.") + `<div class="c-box"><h3>The Morning Echo</h3><p>Our best local stories in your inbox.</p><form action="/n"><input type="email" name="email"><button>Sign me up</button></form><p>By signing up you agree to our privacy notice.</p></div>` + para("Second."),
+			[]string{"Morning Echo", "inbox", "privacy notice", "Sign me up"}, []string{"First.", "Second."}},
+		{"sign-in prompt found by where its links go",
+			para("First.") + `<div class="x1"><p>We are having trouble retrieving the article content.</p><p>Please <a href="https://myaccount.news.example/auth/login">log into</a> your account, or <a href="/subscription/all-access">subscribe</a>.</p></div>` + para("Second."),
+			[]string{"trouble retrieving", "log into"}, []string{"First.", "Second."}},
+		{"a story link to another site's sign-up page stays",
+			para("First.") + `<p>The agency opened <a href="https://agency.example.gov/register">a register of lost dogs</a> on Monday.</p>` + para("Second."),
+			nil, []string{"register of lost dogs"}},
+		{"a standards line after the story",
+			para("First.") + para("Last.") + `<div class="row"><p>Our Standards: <a href="/info/trust-principles/">The Trust Principles.</a>, opens new tab</p></div>`,
+			[]string{"Our Standards", "Trust Principles"}, []string{"First.", "Last."}},
+		{"a last sentence with a link stays",
+			para("First.") + `<p>The full report is <a href="/report.pdf">on the council's website</a> and runs to 212 pages.</p>`,
+			nil, []string{"First.", "runs to 212 pages"}},
+	}
+	base, _ := url.Parse("https://www.news.example/2025/story")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Extract(strings.NewReader(`<html><body><article><h1>Headline</h1>`+tt.page+`</article></body></html>`), base)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range tt.gone {
+				if strings.Contains(a.Body, s) {
+					t.Errorf("body keeps %q:\n%s", s, a.Body)
+				}
+			}
+			for _, s := range tt.kept {
+				if !strings.Contains(a.Body, s) {
+					t.Errorf("body lost %q:\n%s", s, a.Body)
+				}
+			}
+		})
+	}
+}
+
+func TestFeedSignOffGoes(t *testing.T) {
+	content := `<p>` + strings.Repeat("A whole story told in the feed itself, sentence after sentence. ", 12) + `</p>` +
+		`<p>The post <a href="https://blog.example/p/1">Whole story</a> appeared first on <a href="https://blog.example/">The Blog</a>.</p>`
+	a := FromFeed(FeedItem{Title: "Whole story", Link: "https://blog.example/p/1", Content: content})
+	if strings.Contains(a.Body, "appeared first") || len(a.Links) != 0 {
+		t.Errorf("the feed's sign-off stayed:\n%s\nlinks %q", a.Body, a.Links)
+	}
+	if !strings.Contains(a.Body, "A whole story told in the feed itself") {
+		t.Errorf("the story went:\n%s", a.Body)
+	}
+}
