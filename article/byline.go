@@ -122,6 +122,9 @@ func containsName(names []string, n string) bool {
 }
 
 // bylineContainer widens a name element to the byline line around it.
+// Failing a name, it widens to the small block of header odds and ends
+// around the name (avatar, "Follow", reading time, date, claps), up to
+// the headline, a photo or the story.
 func bylineContainer(n *html.Node) *html.Node {
 	for a := n.Parent; a != nil && a.Type == html.ElementNode; a = a.Parent {
 		if isTag(a, "body", "article", "main", "header") || letters(textOf(a)) > 200 {
@@ -131,7 +134,22 @@ func bylineContainer(n *html.Node) *html.Node {
 			return a
 		}
 	}
-	return n
+	widest := n
+	for a := n.Parent; a != nil && a.Type == html.ElementNode; a = a.Parent {
+		if holdsWholeStory(a) || isTag(a, "header", "footer") || letters(textOf(a)) > maxBylineBlock ||
+			find(a, endsBylineBlock) != nil {
+			break
+		}
+		widest = a
+	}
+	return widest
+}
+
+// maxBylineBlock bounds the text of the block around a byline.
+const maxBylineBlock = 150
+
+func endsBylineBlock(n *html.Node) bool {
+	return isTag(n, "h1", "h2", "figure") || isStoryParagraph(n) || isImage(n) && leadSized(n)
 }
 
 func joinNames(names []string) string {
