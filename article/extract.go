@@ -36,6 +36,7 @@ func Extract(r io.Reader, base *url.URL) (Article, error) {
 	info.start = info.firstStoryParagraph()
 	photo := leadPhoto(info)
 	canonicalFigures(doc, base)
+	liveBlogTimes(doc)
 	removeChrome(doc, base)
 	story := readable(doc, base, &meta)
 	trimTail(story)

@@ -32,6 +32,7 @@ func toMarkdown(n *html.Node, pageURL *url.URL) (string, []string, error) {
 		table.NewTablePlugin(),
 		storyPlugin{refs: refs},
 	))
+	normalizeCode(n)
 	limitNesting(n, 0, 0)
 	markAmpersands(n)
 	md, err := conv.ConvertNode(n)

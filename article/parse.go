@@ -251,6 +251,7 @@ func parseDocument(p page, base *url.URL) (*html.Node, error) {
 			removeNode(f)
 		}
 	}
+	figuresFromCaptionedImages(doc)
 	return doc, nil
 }
 
