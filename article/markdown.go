@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"net/url"
+	"path"
 	"regexp"
 	"strconv"
 	"strings"
@@ -110,7 +111,7 @@ func (storyPlugin) Name() string { return "newsterm-story" }
 func (p storyPlugin) Init(conv *converter.Converter) error {
 	conv.Register.RendererFor("a", converter.TagTypeInline, p.refs.render, converter.PriorityEarly)
 	conv.Register.RendererFor("img", converter.TagTypeInline, renderImage, converter.PriorityEarly)
-	conv.Register.RendererFor("figure", converter.TagTypeBlock, renderFigure, converter.PriorityEarly)
+	conv.Register.RendererFor("figure", converter.TagTypeBlock, p.renderFigure, converter.PriorityEarly)
 	// Glamour reads "~x~" as strikethrough: a tilde in text stays one.
 	conv.Register.EscapedChar('~')
 	conv.Register.UnEscaper(func(chars []byte, i int) int {
@@ -191,6 +192,11 @@ func (r *linkRefs) render(ctx converter.Context, w converter.Writer, n *html.Nod
 	start := bytes.Index(content, trimmed)
 	w.Write(content[:start])
 	w.Write(trimmed)
+	if !hasText(n) && isImageFile(attr(n, "href")) {
+		// A photo linked to its larger copy: the copy is no reference.
+		w.Write(content[start+len(trimmed):])
+		return converter.RenderSuccess
+	}
 	if num := r.number(attr(n, "href")); num > 0 {
 		fmt.Fprintf(w, ` \[%d\]`, num)
 	}
@@ -198,14 +204,33 @@ func (r *linkRefs) render(ctx converter.Context, w converter.Writer, n *html.Nod
 	return converter.RenderSuccess
 }
 
+// isImageFile reports a link to an image file.
+func isImageFile(href string) bool {
+	u, err := url.Parse(href)
+	if err != nil {
+		return false
+	}
+	switch strings.ToLower(path.Ext(u.Path)) {
+	case ".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg":
+		return true
+	}
+	return false
+}
+
 // renderImage writes a placeholder: the terminal shows no images and the
 // text never carries an image URL. Tiny images (emoji, icons) become
 // their alt text.
 func renderImage(_ converter.Context, w converter.Writer, n *html.Node) converter.RenderStatus {
 	alt := collapseSpace(sanitize.Line(attr(n, "alt")))
-	if wd := dimension(attr(n, "width")); wd > 0 && wd <= 32 {
+	wd, ht := dimension(attr(n, "width")), dimension(attr(n, "height"))
+	switch {
+	case wd > 0 && wd <= 32:
 		w.WriteString(mdEscape(alt))
 		return converter.RenderSuccess
+	case wd > 0 && wd < 100 || ht > 0 && ht < 100:
+		return converter.RenderSuccess // an avatar or an icon
+	case hasAttr(n, "alt") && alt == "" && !inFigure(n):
+		return converter.RenderSuccess // marked as decoration
 	}
 	w.WriteString(placeholder(alt))
 	return converter.RenderSuccess
@@ -219,11 +244,26 @@ func placeholder(alt string) string {
 }
 
 // renderFigure writes a figure as its image placeholders and, on the next
-// line, the caption and credit.
-func renderFigure(_ converter.Context, w converter.Writer, n *html.Node) converter.RenderStatus {
+// line, the caption and credit. A figure that is a link card (a linked
+// title and summary beside a thumbnail, no caption) is its title and
+// link.
+func (p storyPlugin) renderFigure(_ converter.Context, w converter.Writer, n *html.Node) converter.RenderStatus {
 	imgs := findAll(n, isImage)
 	if len(imgs) == 0 {
 		return converter.RenderTryNext
+	}
+	if isEmptyCard(n, imgs) {
+		return converter.RenderSuccess
+	}
+	if isLinkCard(n) {
+		if a := find(n, byTag("a")); a != nil {
+			title := mdEscape(firstTextBlock(a))
+			if num := p.refs.number(attr(a, "href")); num > 0 {
+				title += ` \[` + strconv.Itoa(num) + `\]`
+			}
+			w.WriteString("\n\n" + title + "\n\n")
+			return converter.RenderSuccess
+		}
 	}
 	var parts []string
 	for _, img := range imgs {
@@ -248,6 +288,57 @@ func renderFigure(_ converter.Context, w converter.Writer, n *html.Node) convert
 	return converter.RenderSuccess
 }
 
+// isLinkCard reports a figure that shows a link with its title and a
+// thumbnail rather than a captioned photo.
+func isLinkCard(fig *html.Node) bool {
+	if find(fig, func(n *html.Node) bool { return n.Data == "figcaption" || hasToken(n, captionWords) }) != nil {
+		return false
+	}
+	a := find(fig, byTag("a"))
+	return a != nil && hasText(a)
+}
+
+// isEmptyCard reports what is left of a link card once its linked text
+// went as a link block: thumbnails that link to another page, with no
+// caption.
+func isEmptyCard(fig *html.Node, imgs []*html.Node) bool {
+	if hasText(fig) {
+		return false
+	}
+	for _, img := range imgs {
+		a := img.Parent
+		for a != nil && a != fig && !isTag(a, "a") {
+			a = a.Parent
+		}
+		if !isTag(a, "a") || isImageFile(attr(a, "href")) {
+			return false
+		}
+	}
+	return true
+}
+
+// firstTextBlock returns the text of the first element under n that
+// holds text itself: a card's title before its summary.
+func firstTextBlock(n *html.Node) string {
+	var found string
+	walk(n, func(c *html.Node) bool {
+		if found != "" {
+			return false
+		}
+		for t := c.FirstChild; t != nil; t = t.NextSibling {
+			if t.Type == html.TextNode && letters(t.Data) > 0 {
+				found = textOf(c)
+				return false
+			}
+		}
+		return true
+	})
+	if found == "" {
+		found = textOf(n)
+	}
+	return found
+}
+
 var mdSpecial = strings.NewReplacer(
 	`\`, `\\`, "`", "\\`", `*`, `\*`, `_`, `\_`, `[`, `\[`, `]`, `\]`,
 	`<`, `\<`, `>`, `\>`, `&`, `\&`, `#`, `\#`, `|`, `\|`, `~`, `\~`,
@@ -269,6 +360,9 @@ func canonicalFigures(doc *html.Node, pageURL *url.URL) {
 		return true
 	})
 	for _, fig := range figs {
+		if isLinkCard(fig) {
+			continue
+		}
 		var imgs []*html.Node
 		for _, img := range findAll(fig, isImage) {
 			ph := photoFromImage(img, pageURL)

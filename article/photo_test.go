@@ -57,3 +57,35 @@ func TestLazyAndLooseLeadPhotos(t *testing.T) {
 		})
 	}
 }
+
+func TestBodyImages(t *testing.T) {
+	story := `<p>` + strings.Repeat("The story itself begins here and goes on for a while. ", 4) + `</p>`
+	tests := []struct {
+		name, html string
+		want       string // in the body, "" for nothing
+		links      int
+	}{
+		{"an avatar", `<a href="/@k"><img src="https://e.example/k.jpg" alt="Kasia" width="44" height="44"></a>`, "", 0},
+		{"an emoji", `<img src="https://e.example/smile.png" alt="😀" width="20" height="20">`, "😀", 0},
+		{"decoration", `<img src="https://e.example/rule.png" alt="">`, "", 0},
+		{"a photo without alt text", `<img src="https://e.example/p.jpg" width="640" height="480">`, `\[image\]`, 0},
+		{"a photo linked to its larger copy", `<a href="https://e.example/s1600/flask.jpg"><img src="https://e.example/s400/flask.jpg" alt="A flask" width="400" height="300"></a>`, `\[image: A flask\]`, 0},
+		{"a link card's thumbnail", `<figure class="kg-card kg-bookmark-card"><a class="kg-bookmark-container" href="https://e.example/chain-wear/"><div class="kg-bookmark-content"><div class="kg-bookmark-title">How to measure chain wear</div></div><div class="kg-bookmark-thumbnail"><img src="https://e.example/thumb.jpg" alt=""></div></a></figure>`, "", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Extract(strings.NewReader(`<article><h1>T</h1>`+story+`<p>Before.</p>`+tt.html+`<p>After.</p>`+story+`</article>`), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, rest, _ := strings.Cut(a.Body, "Before.")
+			got, _, _ := strings.Cut(rest, "After.")
+			if got = strings.TrimSpace(got); got != tt.want {
+				t.Errorf("between the paragraphs: %q, want %q", got, tt.want)
+			}
+			if len(a.Links) != tt.links {
+				t.Errorf("links = %q, want %d", a.Links, tt.links)
+			}
+		})
+	}
+}
