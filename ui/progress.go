@@ -4,10 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/charmbracelet/bubbles/progress"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
 
 	"github.com/newsterm/newsterm/sanitize"
 )
@@ -22,7 +24,7 @@ import (
 // screen) and reads no keys, so the summary printed after it lands right
 // below the finished bar.
 func RunProgress(out io.Writer, total int, work func(step func(label string)) error) error {
-	p := tea.NewProgram(newProgressModel(total), tea.WithOutput(out), tea.WithInput(nil))
+	p := tea.NewProgram(newProgressModel(total, barProfile()), tea.WithOutput(out), tea.WithInput(nil))
 	result := make(chan error, 1)
 	go func() {
 		err := work(func(label string) { p.Send(progressSteppedMsg{label: label}) })
@@ -58,9 +60,19 @@ type progressModel struct {
 	finished bool
 }
 
-func newProgressModel(total int) progressModel {
+// barProfile is the colour profile for the bar: none under NO_COLOR,
+// else what the terminal supports.
+func barProfile() termenv.Profile {
+	if _, set := os.LookupEnv("NO_COLOR"); set {
+		return termenv.Ascii
+	}
+	return termenv.ColorProfile()
+}
+
+func newProgressModel(total int, profile termenv.Profile) progressModel {
 	return progressModel{
-		bar:   progress.New(progress.WithDefaultGradient(), progress.WithoutPercentage()),
+		bar: progress.New(progress.WithDefaultGradient(), progress.WithoutPercentage(),
+			progress.WithColorProfile(profile)),
 		width: 80,
 		total: total,
 	}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"strings"
+
+	"github.com/muesli/termenv"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -57,7 +59,7 @@ func TestProgressView(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var m tea.Model = newProgressModel(4)
+			var m tea.Model = newProgressModel(4, termenv.Ascii)
 			m, _ = m.Update(tea.WindowSizeMsg{Width: tt.width, Height: 10})
 			for _, s := range tt.steps {
 				m, _ = m.Update(progressSteppedMsg{label: s})
@@ -83,7 +85,7 @@ func TestProgressView(t *testing.T) {
 }
 
 func TestProgressQuitsWhenFinished(t *testing.T) {
-	m, cmd := newProgressModel(1).Update(progressFinishedMsg{})
+	m, cmd := newProgressModel(1, termenv.Ascii).Update(progressFinishedMsg{})
 	if cmd == nil {
 		t.Fatal("finished work did not quit the program")
 	}
@@ -92,5 +94,22 @@ func TestProgressQuitsWhenFinished(t *testing.T) {
 	}
 	if !m.(progressModel).finished {
 		t.Error("model not marked finished")
+	}
+}
+
+func TestProgressBarHasNoColourUnderNoColor(t *testing.T) {
+	t.Setenv("NO_COLOR", "1")
+	if p := barProfile(); p != termenv.Ascii {
+		t.Fatalf("NO_COLOR profile = %v, want Ascii", p)
+	}
+	for _, tt := range []struct {
+		profile termenv.Profile
+		escapes bool
+	}{{termenv.Ascii, false}, {termenv.TrueColor, true}} {
+		m := newProgressModel(4, tt.profile)
+		m.done = 2
+		if got := strings.Contains(m.View(), "\x1b["); got != tt.escapes {
+			t.Errorf("profile %v: escapes = %v, want %v", tt.profile, got, tt.escapes)
+		}
 	}
 }
