@@ -4,12 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"strings"
-
-	"github.com/muesli/termenv"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 )
 
 func TestRunProgress(t *testing.T) {
