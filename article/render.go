@@ -82,7 +82,7 @@ func (r *Renderer) Render(a Article, width int, style string) (string, error) {
 		blocks = append(blocks, l.photo(*a.Photo))
 	}
 	if strings.TrimSpace(body) != "" {
-		blocks = append(blocks, body)
+		blocks = append(blocks, reflowQuotes(body, width))
 	}
 	text := fitLines(strings.Join(blocks, "\n\n"), width)
 	if links := l.links(a.Links); links != "" {
