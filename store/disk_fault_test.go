@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -17,6 +18,8 @@ import (
 	"time"
 
 	"github.com/newsterm/newsterm/feeds"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // The disk-fault tests re-run this test binary as a child that meets a
@@ -72,7 +75,8 @@ func TestDiskFaultChild(t *testing.T) {
 }
 
 // fillUntilFull writes ever more items, printing "ack N" for each commit
-// that succeeded and "err MESSAGE" for the first failure.
+// that succeeded and, for the first failure, "code N" (the SQLite result
+// code the error still wraps, or 0) and then "err MESSAGE".
 func fillUntilFull(path string) {
 	ctx := context.Background()
 	s, err := Open(ctx, path)
@@ -87,6 +91,12 @@ func fillUntilFull(path string) {
 		it.Content = pad
 		_, err := s.SaveFetch(ctx, Fetched{URL: feedA, At: t0, Feed: feeds.Feed{Title: "A", Items: []feeds.Item{it}}})
 		if err != nil {
+			var se *sqlite.Error
+			if errors.As(err, &se) {
+				fmt.Println("code", se.Code())
+			} else {
+				fmt.Println("code", 0)
+			}
 			fmt.Println("err", err)
 			return
 		}
@@ -108,7 +118,8 @@ func runFaultChild(t *testing.T, mode, db string, env ...string) []string {
 	var lines []string
 	sc := bufio.NewScanner(bytes.NewReader(out))
 	for sc.Scan() {
-		if l := sc.Text(); strings.HasPrefix(l, "ack ") || strings.HasPrefix(l, "err ") || l == "ok" {
+		if l := sc.Text(); strings.HasPrefix(l, "ack ") || strings.HasPrefix(l, "code ") ||
+			strings.HasPrefix(l, "err ") || l == "ok" {
 			lines = append(lines, l)
 		}
 	}
@@ -174,10 +185,17 @@ func fillToLimit(t *testing.T) (path, msg string) {
 		t.Fatalf("the child never met the size limit: last line %q", last)
 	}
 	want := []string{"kept-1", "kept-2"}
+	code := -1
 	for _, l := range lines {
 		if n, ok := strings.CutPrefix(l, "ack "); ok {
 			want = append(want, "fill-"+n)
 		}
+		if c, ok := strings.CutPrefix(l, "code "); ok {
+			code, _ = strconv.Atoi(c)
+		}
+	}
+	if p := code & 0xff; p != sqlite3.SQLITE_IOERR && p != sqlite3.SQLITE_FULL {
+		t.Errorf("the error wraps SQLite result code %d; want SQLITE_IOERR or SQLITE_FULL reachable with errors.As", code)
 	}
 	if len(want) < 3 {
 		t.Errorf("no commit succeeded before the limit (%d bytes)", limit)
@@ -217,6 +235,9 @@ func TestDiskFullErrorNamesTheFileAndTheFix(t *testing.T) {
 	}
 	if err == nil {
 		t.Fatal("200 large stories fitted in two spare pages")
+	}
+	if c := sqliteCode(err); c != sqlite3.SQLITE_FULL {
+		t.Errorf("errors.As finds SQLite code %d under %q; want SQLITE_FULL kept", c, err)
 	}
 	msg := err.Error()
 	if !strings.Contains(msg, "disk full") || !strings.Contains(msg, path) || !strings.Contains(msg, "free some space") ||

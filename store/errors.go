@@ -113,10 +113,11 @@ func openError(abs string, err error) error {
 	case sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM, sqlite3.SQLITE_AUTH:
 		return fmt.Errorf("open database %s: cannot create or write it or its -wal file (%v); "+
 			"make its directory writable or choose another path with --db", abs, err)
-	case sqlite3.SQLITE_FULL:
-		return fmt.Errorf("open database %s: disk full; free some space and try again", abs)
 	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
 		return busyError(abs)
+	}
+	if de := diskError(abs, err); de != nil {
+		return fmt.Errorf("open database: %w", de)
 	}
 	return fmt.Errorf("open database %s: %w", abs, err)
 }
@@ -129,9 +130,10 @@ func busyError(abs string) error {
 // writeError names the database in a failed write and explains the causes
 // a user can fix.
 func (s *Store) writeError(what string, err error) error {
+	if de := diskError(s.path, err); de != nil {
+		return fmt.Errorf("%s: %w", what, de)
+	}
 	switch sqliteCode(err) {
-	case sqlite3.SQLITE_FULL:
-		return fmt.Errorf("%s: disk full writing %s; free some space and try again", what, s.path)
 	case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM:
 		return fmt.Errorf("%s: %s is read-only (%v); check its permissions", what, s.path, err)
 	case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
@@ -140,4 +142,42 @@ func (s *Store) writeError(what string, err error) error {
 		return fmt.Errorf("%s: %w", what, busyError(s.path))
 	}
 	return fmt.Errorf("%s: %w", what, err)
+}
+
+// explained is an error whose text is a complete explanation for the user
+// while the error it explains stays reachable through errors.Is and
+// errors.As.
+type explained struct {
+	msg string
+	err error
+}
+
+func (e *explained) Error() string { return e.msg }
+func (e *explained) Unwrap() error { return e.err }
+
+// diskError explains, in one line naming the file and the fix, the errors
+// the file system gives SQLite: SQLITE_FULL (ENOSPC) and SQLITE_IOERR with
+// any extended code (a quota or file-size limit, EDQUOT or EFBIG, arrives
+// as SQLITE_IOERR_WRITE; a failing disk as SQLITE_IOERR_READ and others).
+// It returns nil for any other error.
+func diskError(abs string, err error) error {
+	var e *sqlite.Error
+	if !errors.As(err, &e) {
+		return nil
+	}
+	var msg string
+	switch code := e.Code(); {
+	case code&0xff == sqlite3.SQLITE_FULL:
+		msg = fmt.Sprintf("cannot write %s (disk full): free some space and try again", abs)
+	case code == sqlite3.SQLITE_IOERR_READ, code == sqlite3.SQLITE_IOERR_SHORT_READ,
+		code == sqlite3.SQLITE_IOERR_CORRUPTFS:
+		msg = fmt.Sprintf("cannot read %s (disk I/O error): the disk may be failing; "+
+			"copy the file somewhere safe and check the disk", abs)
+	case code&0xff == sqlite3.SQLITE_IOERR:
+		msg = fmt.Sprintf("cannot write %s (disk I/O error): the disk may be full, over quota or failing; "+
+			"free some space and try again", abs)
+	default:
+		return nil
+	}
+	return &explained{msg: msg, err: err}
 }

@@ -125,6 +125,9 @@ func (s *Store) Checkpoint(ctx context.Context) error {
 		return err
 	})
 	if err != nil {
+		if de := diskError(s.path, err); de != nil {
+			return fmt.Errorf("checkpoint: %w", de)
+		}
 		return fmt.Errorf("checkpoint %s: %w", s.path, err)
 	}
 	return nil

@@ -88,5 +88,8 @@ func (s *Store) read(ctx context.Context, what string, fn func() error) error {
 	if isBusy(err) {
 		return fmt.Errorf("%s: %w", what, busyError(s.path))
 	}
+	if de := diskError(s.path, err); de != nil {
+		return fmt.Errorf("%s: %w", what, de)
+	}
 	return fmt.Errorf("%s: %w", what, err)
 }
