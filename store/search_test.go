@@ -110,4 +110,3 @@ func TestMatchQuery(t *testing.T) {
 		})
 	}
 }
-
