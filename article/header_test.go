@@ -64,3 +64,13 @@ func TestHeaderMarkup(t *testing.T) {
 		})
 	}
 }
+
+func TestLinkedDataImageReference(t *testing.T) {
+	ld := parseLinkedData([][]byte{[]byte(`{"@context":"https://schema.org","@graph":[` +
+		`{"@type":"Article","headline":"H","image":{"@id":"https://e.example/p/#primaryimage"}},` +
+		`{"@type":"ImageObject","@id":"https://e.example/p/#primaryimage","url":"https://e.example/loaves.jpg","width":1600,"height":1067,"caption":"Loaves cooling on the rack"}]}`)})
+	want := ldImage{URL: "https://e.example/loaves.jpg", Caption: "Loaves cooling on the rack", Width: 1600, Height: 1067}
+	if ld.Image != want {
+		t.Errorf("image = %+v, want %+v", ld.Image, want)
+	}
+}

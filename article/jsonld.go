@@ -64,7 +64,7 @@ func parseLinkedData(blocks [][]byte) linkedData {
 		Author:       ldNames(best["author"]),
 		Published:    ldString(best["datePublished"]),
 		CommentCount: ldCommentCount(best),
-		Image:        ldImageOf(best["image"]),
+		Image:        ldImageOf(resolveRef(best["image"], objs)),
 	}
 }
 
@@ -197,6 +197,26 @@ func ldCommentCount(o map[string]any) *int {
 		}
 	}
 	return nil
+}
+
+// resolveRef replaces a reference ({"@id": "…#primaryimage"}) by the
+// object of the same page that carries that @id, as Yoast's @graph
+// writes the lead image.
+func resolveRef(v any, objs []map[string]any) any {
+	ref, ok := v.(map[string]any)
+	if !ok || len(ref) != 1 {
+		return v
+	}
+	id, ok := ref["@id"].(string)
+	if !ok || id == "" {
+		return v
+	}
+	for _, o := range objs {
+		if o["@id"] == id && len(o) > 1 {
+			return o
+		}
+	}
+	return v
 }
 
 func ldImageOf(v any) ldImage {
