@@ -261,12 +261,17 @@ func sameText(a, b string) bool {
 var kickerWords = wordSet("section", "kicker", "category", "categories",
 	"eyebrow", "rubric", "overline", "topic", "flag", "primary-tag", "article-tag")
 
+// placeholderSections are the names publishing systems give a section
+// by default ("Uncategorized") or to all their content ("posts"): they
+// say nothing about the story.
+var placeholderSections = wordSet("uncategorized", "uncategorised", "posts", "post",
+	"blog", "articles", "article", "entries", "general", "default")
+
 func findSection(p *pageInfo, title string) (string, *html.Node) {
-	if s := p.meta("article:section", "articlesection", "parsely-section"); s != "" {
-		return sanitize.Line(s), nil
-	}
-	if p.ld.Section != "" {
-		return sanitize.Line(p.ld.Section), nil
+	for _, s := range []string{p.meta("article:section", "articlesection", "parsely-section"), p.ld.Section} {
+		if s = sanitize.Line(s); s != "" && !placeholderSections[strings.ToLower(s)] {
+			return s, nil
+		}
 	}
 	var found *html.Node
 	text := ""
