@@ -33,7 +33,7 @@ var feedTypes = map[string]bool{
 // links are kept, each once.
 func Discover(r io.Reader, base *url.URL) ([]Link, error) {
 	z := html.NewTokenizer(r)
-	res := resolver{base: base}
+	res := newResolver(base)
 	baseSeen := false
 	seen := map[string]bool{}
 	var links []Link

@@ -15,8 +15,9 @@ import (
 var earliest = time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // normalise turns a parsed document into a Feed: every text field
-// terminal-safe, every URL absolute, at most opt.MaxItems items, the first
-// of any duplicate GUIDs kept.
+// terminal-safe, every URL absolute (those in summary and content HTML too)
+// and none local unless the document is, at most opt.MaxItems items, the
+// first of any duplicate GUIDs kept.
 func normalise(doc *docSource, res resolver, opt ParseOptions) Feed {
 	f := doc.feed
 	feed := Feed{
@@ -57,8 +58,8 @@ func normaliseItem(src *itemSource, ns prefixes, feedRes resolver, now time.Time
 		Link:       res.resolve(u.Link),
 		Author:     personName(u.Author, u.Authors),
 		Published:  published(u, now),
-		Summary:    block(src.summary),
-		Content:    block(src.content),
+		Summary:    res.absHTML(block(src.summary)),
+		Content:    res.absHTML(block(src.content)),
 		Categories: categories(u.Categories),
 		Enclosures: enclosures(u.Enclosures, res),
 		Photo:      photo(src, ns, res),

@@ -1,7 +1,6 @@
 package feeds
 
 import (
-	"net/url"
 	"strings"
 	"unicode/utf8"
 
@@ -122,57 +121,4 @@ func plainOrHTML(s, typ string) string {
 		return htmlLine(s)
 	}
 	return line(s)
-}
-
-// resolver turns the URLs a feed gives into absolute, safe ones.
-type resolver struct {
-	base *url.URL // the feed's own URL; nil when unknown
-}
-
-// at returns a resolver for an item whose xml:base is xmlBase.
-func (r resolver) at(xmlBase string) resolver {
-	if xmlBase == "" {
-		return r
-	}
-	u, err := url.Parse(strings.TrimSpace(xmlBase))
-	if err != nil {
-		return r
-	}
-	if r.base != nil {
-		u = r.base.ResolveReference(u)
-	}
-	return resolver{base: u}
-}
-
-// resolve returns raw made absolute against the base. Only http and https
-// survive, and file when the feed itself is a local file; anything else
-// (javascript:, data:, mailto:, unparseable) becomes "". A relative URL is
-// kept as given when there is no base to resolve it against.
-func (r resolver) resolve(raw string) string {
-	raw = strings.TrimSpace(restoreControls(raw))
-	if raw == "" || len(raw) > maxURL {
-		return ""
-	}
-	u, err := url.Parse(raw)
-	if err != nil {
-		return ""
-	}
-	if r.base != nil {
-		u = r.base.ResolveReference(u)
-	}
-	switch strings.ToLower(u.Scheme) {
-	case "http", "https":
-		if u.Host == "" {
-			return ""
-		}
-	case "file":
-		if r.base == nil || !strings.EqualFold(r.base.Scheme, "file") {
-			return ""
-		}
-	case "":
-		// Relative, with no absolute base to resolve against: kept as given.
-	default:
-		return ""
-	}
-	return sanitize.Line(u.String())
 }

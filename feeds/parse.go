@@ -123,7 +123,7 @@ func parseXML(data []byte, base *url.URL, opt ParseOptions) (Feed, error) {
 	}
 	doc.ns = declaredPrefixes(data[:min(len(data), sniffSize)])
 	doc.apply(extras)
-	return normalise(doc, resolver{base: base}, opt), nil
+	return normalise(doc, newResolver(base), opt), nil
 }
 
 func parseJSON(data []byte, base *url.URL, opt ParseOptions) (Feed, error) {
@@ -142,7 +142,7 @@ func parseJSON(data []byte, base *url.URL, opt ParseOptions) (Feed, error) {
 	if err != nil {
 		return Feed{}, err
 	}
-	return normalise(doc, resolver{base: base}, opt), nil
+	return normalise(doc, newResolver(base), opt), nil
 }
 
 // guard runs one gofeed parse and translation. A panic inside the
