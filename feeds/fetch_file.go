@@ -51,9 +51,11 @@ func fileURL(p string) (*url.URL, error) {
 // readFile reads a local document under the same body cap as HTTP. Its
 // media type comes from the file name; the charset never does (Go's table
 // says utf-8 for .html and .xml, which would outrank the document's own).
+// Only regular files are read: a device, FIFO or socket (/dev/tty, a named
+// pipe) would block or never end.
 func (c *Client) readFile(rawURL string, u *url.URL) (fetched, error) {
 	doc := fetched{url: u}
-	f, err := os.Open(filepath.FromSlash(u.Path))
+	f, fi, err := openRegular(filepath.FromSlash(u.Path))
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) { // the message names the path already
@@ -62,13 +64,6 @@ func (c *Client) readFile(rawURL string, u *url.URL) (fetched, error) {
 		return doc, fetchErr(rawURL, 0, err, "%v", err)
 	}
 	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return doc, fetchErr(rawURL, 0, err, "%v", err)
-	}
-	if fi.IsDir() {
-		return doc, fetchErr(rawURL, 0, nil, "is a directory, not a document")
-	}
 	body, err := readCapped(f, c.opt.MaxBody, fi.Size())
 	switch {
 	case errors.Is(err, errTooLarge):
@@ -83,6 +78,57 @@ func (c *Client) readFile(rawURL string, u *url.URL) (fetched, error) {
 	}
 	doc.body = body
 	return doc, nil
+}
+
+// errNotRegular is wrapped by the error for a path that is not a regular
+// file.
+var errNotRegular = errors.New("not a regular file")
+
+// openRegular opens path for reading only if it is a regular file (after
+// symbolic links). The type is checked before opening, since opening a FIFO
+// blocks, and again on the open file, in case the path changed between.
+func openRegular(path string) (*os.File, fs.FileInfo, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := checkRegular(fi); err != nil {
+		return nil, nil, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	opened, err := f.Stat()
+	if err == nil {
+		err = checkRegular(opened)
+	}
+	if err == nil && !os.SameFile(fi, opened) {
+		err = errors.New("the file changed while being opened")
+	}
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, opened, nil
+}
+
+// checkRegular explains why fi is not a document, or returns nil.
+func checkRegular(fi fs.FileInfo) error {
+	m := fi.Mode()
+	switch {
+	case m.IsRegular():
+		return nil
+	case m.IsDir():
+		return errors.New("is a directory, not a document")
+	case m&fs.ModeNamedPipe != 0:
+		return fmt.Errorf("is a named pipe, %w", errNotRegular)
+	case m&fs.ModeSocket != 0:
+		return fmt.Errorf("is a socket, %w", errNotRegular)
+	case m&fs.ModeDevice != 0:
+		return fmt.Errorf("is a device, %w", errNotRegular)
+	}
+	return errNotRegular
 }
 
 // errTooLarge reports a body over the cap.
