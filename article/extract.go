@@ -3,6 +3,7 @@ package article
 import (
 	"io"
 	"net/url"
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -75,6 +76,7 @@ func readable(doc *html.Node, base *url.URL, meta *metadata) *html.Node {
 		body = doc
 	}
 	want := measure(body).total.story
+	shieldBlocks(doc)
 	parser := readability.NewParser()
 	parser.KeepClasses = true // code blocks carry their language in a class
 	art, err := parser.ParseDocument(doc, base)
@@ -94,6 +96,38 @@ func readable(doc *html.Node, base *url.URL, meta *metadata) *html.Node {
 		return body
 	}
 	return art.Node
+}
+
+// readability removes any element whose class or id holds one of these
+// words, as an unlikely part of the story. After newsterm's own chrome
+// rules, a heading or paragraph named so ("header-anchor-post") is story.
+var (
+	unlikelyNames = regexp.MustCompile(`(?i)-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote`)
+	likelyNames   = regexp.MustCompile(`(?i)and|article|body|column|content|main|mathjax|shadow`)
+)
+
+var storyBlocks = wordSet("h1", "h2", "h3", "h4", "h5", "h6", "p", "blockquote", "pre", "figure",
+	"figcaption", "ul", "ol", "li", "dl", "img", "picture")
+
+// shieldBlocks takes the names readability would misread off the story's
+// text blocks, keeping a code block's language.
+func shieldBlocks(doc *html.Node) {
+	walk(doc, func(n *html.Node) bool {
+		if !storyBlocks[n.Data] {
+			return true
+		}
+		names := attr(n, "class") + " " + attr(n, "id")
+		if !unlikelyNames.MatchString(names) || likelyNames.MatchString(names) {
+			return true
+		}
+		removeAttr(n, "id")
+		lang := codeLanguage(n)
+		removeAttr(n, "class")
+		if lang != "" {
+			setAttr(n, "class", "language-"+lang)
+		}
+		return true
+	})
 }
 
 // repeatsBody reports a dek that only repeats the start of the body, as

@@ -296,7 +296,10 @@ func findSection(p *pageInfo, title string) (string, *html.Node) {
 		}
 		return true
 	})
-	return sanitize.Line(text), found
+	if text = sanitize.Line(text); placeholderSections[strings.ToLower(text)] {
+		return "", nil
+	}
+	return text, found
 }
 
 // isOneLabel rejects menus whose class happens to say "section": a

@@ -26,6 +26,9 @@ func TestStructureRewrites(t *testing.T) {
 			story + `<p><img src="https://e.example/cam.jpg" alt="A camera" width="800" height="533" />
 <em>The camera, in a food box.</em></p>` + story,
 			[]string{"\\[image: A camera\\]\\\nThe camera, in a food box."}, []string{"*The camera"}},
+		{"a heading named like page chrome inside the story",
+			story + `<h3 class="header-anchor-post">Milk is a loss leader<div class="header-anchor-parent"><button aria-label="Link">Link</button></div></h3>` + story,
+			[]string{"### Milk is a loss leader"}, []string{"Link"}},
 		{"live-blog entries keep their times",
 			`<h1>Live</h1><div class="body"><article class="block"><header><a href="#b2"><time datetime="2025-05-02T07:05:00Z">07.05 BST</time></a></header><h2>Recount called</h2>` + story + `<footer><a href="https://facebook.example/share">Share</a></footer></article><article class="block"><header><time datetime="2025-05-02T06:40:00Z">06.40 BST</time></header>` + story + `</article></div>`,
 			[]string{"**07.05 BST**\n\n## Recount called", "**06.40 BST**"}, []string{"Share"}},
