@@ -48,6 +48,19 @@ var fixtures = []fixture{
 	{"bbc-wildfires", "https://www.bbc.co.uk/news/world-europe-66271123", nil},
 	{"wordpress-tomatoes", "https://gardennotes.example/2023/06/14/tomatoes/", nil},
 	{"blog-json", "https://ana.example/posts/faster-json/", nil},
+	{"reuters-port", "https://www.wirewire.example/business/autos-transportation/dockworkers-end-strike-2025-03-12/", nil},
+	{"times-library", "https://www.dailyrecord.example/2024/10/06/us/alder-falls-library-tools.html", nil},
+	{"liveblog-election", "https://www.courier.example/local/live/2025/may/02/harbour-by-election-results-live", nil},
+	{"wp-tt4-bakery", "https://millbrook.example/2024/11/18/sourdough-three-days/", nil},
+	{"ghost-casper", "https://spokes.example/repairing-100-bicycles/", nil},
+	{"substack-letter", "https://smallchange.example/p/corner-shop-economics", nil},
+	{"medium-essay", "https://medium.example/@kasiawren/dark-mode-month-3b9f1c", nil},
+	{"hugo-papermod", "https://shednotes.example/posts/token-bucket/", nil},
+	{"jekyll-minima", "https://wren.example/2024/02/11/counting-birds.html", nil},
+	{"drupal-council", "https://elmsteadgazette.example/news/2025/04/new-bus-lanes-station-road", nil},
+	{"blogger-walks", "https://fellwalks.example/2024/09/the-long-way-round-haystacks.html", nil},
+	{"main-pullquote", "https://www.northernreview.example/features/last-lighthouse-keeper", nil},
+	{"regional-cookies", "https://www.valleyecho.example/news/abermill/25011234.swimming-pool-reopen/", nil},
 }
 
 // extractFixture extracts a fixture page and merges its feed item.
