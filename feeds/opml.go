@@ -24,8 +24,11 @@ type Outline struct {
 // is a mistake or an attack.
 const (
 	MaxOPMLOutlines = 10000
-	MaxOPMLDepth    = 32
+	MaxOPMLDepth    = 32 // outlines within outlines
 	maxOPMLBytes    = 32 << 20
+	maxOPMLNesting  = 256 // elements of any kind within each other
+	maxOPMLTags     = 32  // per outline, folders included
+	maxOPMLTagLen   = 64  // characters (runes) per tag
 )
 
 // opmlFrame is an <outline> being read.
@@ -41,8 +44,10 @@ type opmlFrame struct {
 // Folders (outlines without xmlUrl that hold others) become tags of the
 // feeds inside them, as does the category attribute ("/news,/tech" or
 // "tech"). No DTD is read and no entity expanded; characters XML forbids
-// are repaired as in Parse. More than MaxOPMLOutlines outlines, nesting
-// deeper than MaxOPMLDepth or a file over 32 MiB is an error.
+// are repaired as in Parse. A feed keeps at most 32 tags of at most 64
+// characters each; a cut is listed in skipped. More than MaxOPMLOutlines
+// outlines, outlines nested deeper than MaxOPMLDepth, elements of any kind
+// nested deeper than 256 or a file over 32 MiB is an error.
 func ReadOPML(r io.Reader) (outlines []Outline, skipped []string, err error) {
 	data, err := io.ReadAll(io.LimitReader(r, maxOPMLBytes+1))
 	if err != nil {
@@ -91,6 +96,9 @@ type opmlReader struct {
 
 func (or *opmlReader) start(t xml.StartElement) error {
 	or.depth++
+	if or.depth > maxOPMLNesting {
+		return fmt.Errorf("read OPML: elements nested deeper than %d levels", maxOPMLNesting)
+	}
 	if or.depth == 1 {
 		if !strings.EqualFold(t.Name.Local, "opml") {
 			return fmt.Errorf("read OPML: not an OPML document (root element <%s>)", line(t.Name.Local))
@@ -128,6 +136,9 @@ func (or *opmlReader) end() {
 	case ok:
 		or.seen[o.URL] = true
 		or.outlines = append(or.outlines, o)
+		if reason != "" {
+			or.skipped = append(or.skipped, reason)
+		}
 	case reason != "":
 		or.skipped = append(or.skipped, reason)
 	}
@@ -163,8 +174,9 @@ func startOutline(t xml.StartElement, stack []*opmlFrame) *opmlFrame {
 	return f
 }
 
-// finishOutline decides what a closed <outline> was: a feed (ok), a
-// refused feed (reason), or a folder or empty outline (neither).
+// finishOutline decides what a closed <outline> was: a feed (ok, with a
+// reason when some of its tags were cut), a refused feed (reason), or a
+// folder or empty outline (neither).
 func finishOutline(f *opmlFrame, stack []*opmlFrame) (o Outline, reason string, ok bool) {
 	raw, isFeed := f.attrs["xmlurl"]
 	title := line(firstNonEmpty(f.attrs["text"], f.attrs["title"]))
@@ -179,11 +191,15 @@ func finishOutline(f *opmlFrame, stack []*opmlFrame) (o Outline, reason string, 
 	if why != "" {
 		return Outline{}, fmt.Sprintf("%q (%s): %s", cut(line(raw), 200), title, why), false
 	}
-	o = Outline{URL: u, Title: title, Tags: opmlTags(f, stack)}
+	tags, cutTags := opmlTags(f, stack)
+	o = Outline{URL: u, Title: title, Tags: tags}
 	if site := (resolver{}).resolve(f.attrs["htmlurl"]); strings.HasPrefix(site, "http") {
 		o.Site = site
 	}
-	return o, "", true
+	if cutTags != "" {
+		reason = fmt.Sprintf("%s (%s): %s", u, title, cutTags)
+	}
+	return o, reason, true
 }
 
 // opmlFeedURL checks a feed URL from an OPML file: only absolute http and
@@ -215,22 +231,56 @@ func opmlFeedURL(raw string) (string, string) {
 }
 
 // opmlTags are the names of the folders around an outline, then its
-// category attribute's entries, each once.
-func opmlTags(f *opmlFrame, stack []*opmlFrame) []string {
-	var tags []string
-	add := func(t string) {
+// category attribute's entries, each once, at most maxOPMLTags of at most
+// maxOPMLTagLen characters. cutTags says what was cut, "" when nothing.
+// The cost is linear in the attribute's length, however many entries it
+// lists.
+func opmlTags(f *opmlFrame, stack []*opmlFrame) (tags []string, cutTags string) {
+	seen := map[string]bool{}
+	tooMany, tooLong := false, false
+	add := func(t string) bool { // false when t is new but there is no room
 		t = line(strings.Trim(strings.TrimSpace(t), "/"))
-		if t != "" && !seen(tags, t) {
-			tags = append(tags, t)
+		if short := cutRunes(t, maxOPMLTagLen); short != t {
+			t, tooLong = strings.TrimSpace(short), true
 		}
+		switch {
+		case t == "" || seen[t]:
+			return true
+		case len(tags) == maxOPMLTags:
+			tooMany = true
+			return false
+		}
+		seen[t] = true
+		tags = append(tags, t)
+		return true
 	}
 	for _, p := range stack {
 		if p != nil {
 			add(p.folder)
 		}
 	}
-	for _, c := range strings.Split(f.attrs["category"], ",") {
-		add(c)
+	for c := range strings.SplitSeq(f.attrs["category"], ",") {
+		if !add(c) {
+			break
+		}
 	}
-	return tags
+	var notes []string
+	if tooMany {
+		notes = append(notes, fmt.Sprintf("more than %d tags, kept the first %d", maxOPMLTags, maxOPMLTags))
+	}
+	if tooLong {
+		notes = append(notes, fmt.Sprintf("tags longer than %d characters shortened", maxOPMLTagLen))
+	}
+	return tags, strings.Join(notes, "; ")
+}
+
+// cutRunes shortens s to at most n runes.
+func cutRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
 }
