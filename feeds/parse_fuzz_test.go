@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -23,6 +24,8 @@ func FuzzParse(f *testing.F) {
 		}
 		f.Add(data)
 	}
+	f.Add([]byte(`<rss version="2.0"><channel xml:base="file:///etc/"><title>t</title>
+<item><guid>1</guid><title>a</title><link>passwd</link><comments>shadow</comments></item></channel></rss>`))
 	base, err := url.Parse("https://fuzz.example/dir/feed.xml")
 	if err != nil {
 		f.Fatal(err)
@@ -40,6 +43,7 @@ func FuzzParse(f *testing.F) {
 			t.Errorf("%d items, cap 50", len(feed.Items))
 		}
 		checkClean(t, feed)
+		checkRemoteLinks(t, feed)
 		for _, it := range feed.Items {
 			if it.Published.After(now) {
 				t.Errorf("published %v is in the future", it.Published)
@@ -49,4 +53,26 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// checkRemoteLinks fails when a feed fetched over https gave any link that
+// is not http or https.
+func checkRemoteLinks(t *testing.T, feed Feed) {
+	t.Helper()
+	check := func(field, u string) {
+		if u != "" && !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
+			t.Errorf("%s = %q: a remote feed produced a non-http link", field, u)
+		}
+	}
+	check("site", feed.SiteURL)
+	for _, it := range feed.Items {
+		check("link", it.Link)
+		check("comments", it.Comments.URL)
+		for _, e := range it.Enclosures {
+			check("enclosure", e.URL)
+		}
+		if it.Photo != nil {
+			check("photo", it.Photo.URL)
+		}
+	}
 }
