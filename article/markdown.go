@@ -34,6 +34,7 @@ func toMarkdown(n *html.Node, pageURL *url.URL) (string, []string, error) {
 		storyPlugin{refs: refs},
 	))
 	normalizeCode(n)
+	boundRenderCost(n)
 	limitNesting(n, 0, 0)
 	markAmpersands(n)
 	md, err := conv.ConvertNode(n)

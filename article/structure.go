@@ -1,6 +1,7 @@
 package article
 
 import (
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -134,4 +135,64 @@ func codeLanguage(n *html.Node) string {
 		}
 	}
 	return ""
+}
+
+// Limits that keep glamour's cost linear: it numbers a list item by
+// counting the items before it, and goldmark gives each heading an id by
+// trying "h-1", "h-2"… until one is free.
+const (
+	maxListItems = 100
+	maxHeadings  = 200
+)
+
+// boundRenderCost splits lists longer than maxListItems into lists that
+// follow one another (numbering carries on), and makes headings past
+// maxHeadings bold paragraphs.
+func boundRenderCost(root *html.Node) {
+	for _, list := range findAll(root, byTag("ul", "ol")) {
+		splitList(list)
+	}
+	for i, h := range findAll(root, isHeading) {
+		if i < maxHeadings {
+			continue
+		}
+		strong := element("strong", atom.Strong)
+		for c := h.FirstChild; c != nil; c = h.FirstChild {
+			h.RemoveChild(c)
+			strong.AppendChild(c)
+		}
+		h.AppendChild(strong)
+		h.Data, h.DataAtom = "p", atom.P
+	}
+}
+
+func splitList(list *html.Node) {
+	start := 1
+	if n := dimension(attr(list, "start")); n > 0 {
+		start = n
+	}
+	count := 0
+	for c := list.FirstChild; c != nil; {
+		next := c.NextSibling
+		if isTag(c, "li") {
+			count++
+		}
+		if count > maxListItems && isTag(c, "li") {
+			// Move c and everything after it into a new list after this one.
+			rest := &html.Node{Type: html.ElementNode, Data: list.Data, DataAtom: list.DataAtom}
+			if list.Data == "ol" {
+				rest.Attr = []html.Attribute{{Key: "start", Val: strconv.Itoa(start + maxListItems)}}
+			}
+			for m := c; m != nil; {
+				after := m.NextSibling
+				list.RemoveChild(m)
+				rest.AppendChild(m)
+				m = after
+			}
+			list.Parent.InsertBefore(rest, list.NextSibling)
+			splitList(rest)
+			return
+		}
+		c = next
+	}
 }

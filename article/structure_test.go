@@ -52,3 +52,35 @@ func TestStructureRewrites(t *testing.T) {
 		})
 	}
 }
+
+// TestLongListsAndManyHeadings: lists are split and headings past a
+// bound become bold text, so that rendering stays linear, and nothing
+// is lost.
+func TestLongListsAndManyHeadings(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("<article><h1>T</h1><ol>")
+	for i := 0; i < 250; i++ {
+		b.WriteString("<li>item text</li>")
+	}
+	b.WriteString("</ol>")
+	for i := 0; i < 260; i++ {
+		b.WriteString("<h2>Same heading</h2><p>" + strings.Repeat("Text under the heading. ", 4) + "</p>")
+	}
+	b.WriteString("</article>")
+	a, err := Extract(strings.NewReader(b.String()), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := render(t, a, 80, StyleNoTTY)
+	for _, want := range []string{"1. item text", "100. item text", "101. item text", "250. item text"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	if n := strings.Count(out, "## Same heading"); n != maxHeadings {
+		t.Errorf("%d headings kept as headings, want %d", n, maxHeadings)
+	}
+	if n := strings.Count(out, "Same heading"); n != 260 {
+		t.Errorf("%d of 260 headings shown", n)
+	}
+}
