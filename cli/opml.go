@@ -81,6 +81,11 @@ func runImport(ctx context.Context, a *app, args []string) error {
 	for _, s := range skipped {
 		a.out.printf("  skipped: %s\n", sanitize.Line(s))
 	}
+	for _, o := range outlines {
+		if o.Note != "" {
+			a.out.printf("  note: %s: %s\n", sanitize.Line(o.URL), sanitize.Line(o.Note))
+		}
+	}
 	return nil
 }
 

@@ -18,6 +18,7 @@ type Outline struct {
 	Title string
 	Site  string
 	Tags  []string
+	Note  string // what reading changed about it (tags cut), "" when nothing
 }
 
 // OPML import limits: a subscription list is small; anything beyond these
@@ -136,9 +137,6 @@ func (or *opmlReader) end() {
 	case ok:
 		or.seen[o.URL] = true
 		or.outlines = append(or.outlines, o)
-		if reason != "" {
-			or.skipped = append(or.skipped, reason)
-		}
 	case reason != "":
 		or.skipped = append(or.skipped, reason)
 	}
@@ -192,14 +190,11 @@ func finishOutline(f *opmlFrame, stack []*opmlFrame) (o Outline, reason string, 
 		return Outline{}, fmt.Sprintf("%q (%s): %s", cut(line(raw), 200), title, why), false
 	}
 	tags, cutTags := opmlTags(f, stack)
-	o = Outline{URL: u, Title: title, Tags: tags}
+	o = Outline{URL: u, Title: title, Tags: tags, Note: cutTags}
 	if site := (resolver{}).resolve(f.attrs["htmlurl"]); strings.HasPrefix(site, "http") {
 		o.Site = site
 	}
-	if cutTags != "" {
-		reason = fmt.Sprintf("%s (%s): %s", u, title, cutTags)
-	}
-	return o, reason, true
+	return o, "", true
 }
 
 // opmlFeedURL checks a feed URL from an OPML file: only absolute http and
