@@ -115,13 +115,21 @@ func registered(host string) string {
 // Principles.", "The post … appeared first on …".
 const maxTailLetters = 150
 
+// minStoryLetters is what must remain of a story for its tail to go.
+const minStoryLetters = 200
+
 // trimTail removes the short, mostly linked blocks that end a story:
 // a site's standards line, "Follow us on …", a feed's "appeared first
 // on". It stops at the first block that reads as text.
 func trimTail(root *html.Node) {
+	rest := letters(textOf(root))
 	for range 8 {
 		last := lastBlock(root)
 		if last == nil || last == root || !isTailLinks(last) {
+			return
+		}
+		// A link post is a line and its link: it stays.
+		if rest -= letters(textOf(last)); rest < minStoryLetters {
 			return
 		}
 		parent := last.Parent

@@ -10,7 +10,7 @@ import (
 // gives away still go, and the story around them stays.
 func TestPromotionsWithoutNames(t *testing.T) {
 	para := func(s string) string {
-		return `<p>` + s + ` ` + strings.Repeat("The story goes on with more words. ", 3) + `</p>`
+		return `<p>` + s + ` ` + strings.Repeat("The story goes on with more words. ", 5) + `</p>`
 	}
 	tests := []struct {
 		name, page string
@@ -50,6 +50,14 @@ func TestPromotionsWithoutNames(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestLinkPostStays(t *testing.T) {
+	a := FromFeed(FeedItem{Title: "Worth reading", Link: "https://blog.example/p/2",
+		Content: `<p>Worth reading: <a href="https://paper.example/long-read">a long look at harbour seals</a>.</p>`})
+	if !strings.Contains(a.Body, "a long look at harbour seals") || len(a.Links) != 1 {
+		t.Errorf("a link post lost its link:\n%s", a.Body)
 	}
 }
 
