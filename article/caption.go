@@ -50,6 +50,11 @@ func captionAndCredit(fig *html.Node) (caption, credit string) {
 	if !isCaption(fig) {
 		capEl = find(fig, isCaption)
 	}
+	if capEl == nil && fig.Data == "figure" {
+		// No caption element: the figure's own text is its caption
+		// ("CarouselSlide-infoDescription").
+		capEl = fig
+	}
 	text := ""
 	if capEl != nil {
 		text = captionText(capEl)

@@ -164,7 +164,41 @@ func (ps *pageStats) isChrome(n *html.Node) bool {
 	case isSkipLink(n):
 		return true
 	}
-	return ps.isLinkBlock(n, s) || isCopyright(n, s) || isAccountPrompt(n, s, ps.base)
+	return ps.isLinkBlock(n, s) || isCopyright(n, s) || isAccountPrompt(n, s, ps.base) || ps.isTeaserList(n)
+}
+
+// isTeaserList reports a block of teasers for other stories: a heading
+// ("More stories") and then two or more cards, each led by a heading
+// that is wholly a link, however the page names them.
+func (ps *pageStats) isTeaserList(n *html.Node) bool {
+	if !isTag(n, "section", "div", "aside", "ul", "ol") {
+		return false
+	}
+	cards := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type != html.ElementNode:
+		case isHeading(c) && cards == 0:
+		case ps.isTeaser(c):
+			cards++
+		default:
+			return false
+		}
+	}
+	return cards >= 2
+}
+
+// isTeaser reports a short card led by a heading that is all link.
+func (ps *pageStats) isTeaser(n *html.Node) bool {
+	if ps.of[n].text > 500 {
+		return false
+	}
+	h := find(n, isHeading)
+	if h == nil {
+		return false
+	}
+	s := ps.of[h]
+	return s.text > 0 && s.link*10 >= s.text*9
 }
 
 // hasWholeToken reports a class name in words, matched whole.

@@ -252,6 +252,7 @@ func parseDocument(p page, base *url.URL) (*html.Node, error) {
 		}
 	}
 	figuresFromCaptionedImages(doc)
+	rulesFromText(doc)
 	return doc, nil
 }
 

@@ -38,6 +38,20 @@ func figuresFromCaptionedImages(doc *html.Node) {
 	}
 }
 
+// rulesFromText turns a paragraph drawn as a line of underscores,
+// dashes or stars ("___", wire copy's separator) into a rule.
+func rulesFromText(doc *html.Node) {
+	for _, p := range findAll(doc, byTag("p")) {
+		t := strings.TrimSpace(textOf(p))
+		if len(t) >= 3 && strings.Trim(t, "_-*=—–•· ") == "" && find(p, isImage) == nil {
+			for c := p.FirstChild; c != nil; c = p.FirstChild {
+				p.RemoveChild(c)
+			}
+			p.Data, p.DataAtom = "hr", atom.Hr
+		}
+	}
+}
+
 // liveBlogTimes keeps the time of each live-blog entry (an <article>
 // among sibling articles), which sits in the entry's header with
 // nothing else and would go with the header: it becomes the entry's
