@@ -61,6 +61,7 @@ var fixtures = []fixture{
 	{"blogger-walks", "https://fellwalks.example/2024/09/the-long-way-round-haystacks.html", nil},
 	{"main-pullquote", "https://www.northernreview.example/features/last-lighthouse-keeper", nil},
 	{"regional-cookies", "https://www.valleyecho.example/news/abermill/25011234.swimming-pool-reopen/", nil},
+	{"ap-wildfire", "https://assocwire.example/article/colorado-wildfire-containment-2f3e", nil},
 }
 
 // extractFixture extracts a fixture page and merges its feed item.

@@ -108,6 +108,13 @@ var layouts = map[string]layoutWant{
 		body:   []string{"The swimming pool at Abermill", "The county council said", "Swimming clubs have been travelling", "It has been a very long year", "lane swimming from 6.30am on weekdays."},
 		chrome: []string{"We value your privacy", "I Accept", "This content is provided by YouTube", "Allow and continue", "cookies", "The Morning Echo", "inbox", "Sign me up", "privacy notice", "Read more", "Share this article", "WhatsApp", "Read 27 comments", "Have your say", "Trending", "Road closed", "©"},
 	},
+	"ap-wildfire": {
+		title: "Crews gain ground on wildfire that forced thousands to flee mountain towns", section: "U.S. News",
+		dek: "Firefighters took advantage of calmer winds", byline: "Jesse Baylor", date: "2025-08-12", comments: -1,
+		caption: "A firefighter watches flames move along a ridge near Pine Hollow, Colo., Monday, Aug. 11, 2025.", credit: "AP Photo/Rosa Lind",
+		body:   []string{"PINE HOLLOW, Colo.", "The fire was 35% contained", "We finally caught a break", "About 4,000 residents", "under investigation.", "--------", "Mo Greene contributed"},
+		chrome: []string{"World", "Politics", "Updated", "RELATED COVERAGE", "Evacuations ordered", "wildfire smoke", "___", "More stories", "Reservoirs", "Heat records", "Forest Service", "Copyright"},
+	},
 }
 
 func TestLayouts(t *testing.T) {
