@@ -188,9 +188,11 @@ func (ps *pageStats) isTeaserList(n *html.Node) bool {
 	return cards >= 2
 }
 
-// isTeaser reports a short card led by a heading that is all link.
+// isTeaser reports a short card led by a heading that is all a link to
+// another page of the same site (a list of shops or books in a story
+// links elsewhere).
 func (ps *pageStats) isTeaser(n *html.Node) bool {
-	if ps.of[n].text > 500 {
+	if ps.of[n].text > 400 {
 		return false
 	}
 	h := find(n, isHeading)
@@ -198,7 +200,8 @@ func (ps *pageStats) isTeaser(n *html.Node) bool {
 		return false
 	}
 	s := ps.of[h]
-	return s.text > 0 && s.link*10 >= s.text*9
+	a := find(h, byTag("a"))
+	return s.text > 0 && s.link*10 >= s.text*9 && a != nil && isSiteLink(attr(a, "href"), ps.base)
 }
 
 // hasWholeToken reports a class name in words, matched whole.

@@ -81,12 +81,19 @@ func isAccountPrompt(n *html.Node, s stats, base *url.URL) bool {
 	return true
 }
 
-func isAccountLink(href string, base *url.URL) bool {
+// isSiteLink reports a link to a page of the site itself: relative, or
+// to the same registered host.
+func isSiteLink(href string, base *url.URL) bool {
 	u, err := url.Parse(href)
 	if err != nil || href == "" {
 		return false
 	}
-	if u.Host != "" && base != nil && !sameSite(u.Hostname(), base.Hostname()) {
+	return u.Host == "" || base != nil && sameSite(u.Hostname(), base.Hostname())
+}
+
+func isAccountLink(href string, base *url.URL) bool {
+	u, err := url.Parse(href)
+	if err != nil || !isSiteLink(href, base) {
 		return false
 	}
 	for _, part := range strings.FieldsFunc(strings.ToLower(u.Path), func(r rune) bool { return r == '/' || r == '.' }) {
