@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/publicsuffix"
 )
 
 // Promotions inside a story carry no class name newsterm could know:
@@ -104,18 +105,18 @@ func isAccountLink(href string, base *url.URL) bool {
 	return false
 }
 
-// sameSite compares host names without a "www." or other first label
-// that differs ("myaccount.example.com" belongs to "www.example.com").
+// sameSite compares the registered domains of two hosts
+// ("myaccount.example.co.uk" belongs to "www.example.co.uk").
 func sameSite(a, b string) bool {
 	return registered(a) == registered(b)
 }
 
 func registered(host string) string {
-	parts := strings.Split(strings.ToLower(host), ".")
-	if len(parts) > 2 {
-		parts = parts[len(parts)-2:]
+	host = strings.ToLower(host)
+	if d, err := publicsuffix.EffectiveTLDPlusOne(host); err == nil {
+		return d
 	}
-	return strings.Join(parts, ".")
+	return host
 }
 
 // maxTailLetters bounds a sign-off block: "Our Standards: The Trust

@@ -81,3 +81,20 @@ func TestFeedSignOffGoes(t *testing.T) {
 		t.Errorf("the story went:\n%s", a.Body)
 	}
 }
+
+func TestSameSite(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"myaccount.news.example", "www.news.example", true},
+		{"account.paper.co.uk", "www.paper.co.uk", true},
+		{"www.other.co.uk", "www.paper.co.uk", false},
+		{"news.example", "news.example.net", false},
+	}
+	for _, tt := range tests {
+		if got := sameSite(tt.a, tt.b); got != tt.want {
+			t.Errorf("sameSite(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
