@@ -53,16 +53,21 @@ func Run(ctx context.Context, c *feeds.Client, db *store.Store, list []store.Fee
 			URL: r.URL, At: now(), Feed: r.Feed, NotModified: r.NotModified,
 			Validators: r.Validators, Err: r.Err,
 		})
-		switch {
-		case err != nil && storeErr == nil:
-			storeErr = fmt.Errorf("save %s: %w", r.URL, err)
-		case r.Err != nil:
-			sum.Failed = append(sum.Failed, Failure{URL: r.URL, Error: sanitize.Line(r.Err.Error())})
-		default:
+		failed := r.Err
+		if err != nil {
+			// The feed was fetched but could not be stored: it failed too.
+			failed = fmt.Errorf("save %s: %w", r.URL, err)
+			if storeErr == nil {
+				storeErr = failed
+			}
+		}
+		if failed != nil {
+			sum.Failed = append(sum.Failed, Failure{URL: r.URL, Error: sanitize.Line(failed.Error())})
+		} else {
 			sum.NewItems += n
 		}
 		if progress != nil {
-			progress(done, len(list), r.URL, r.Err)
+			progress(done, len(list), r.URL, failed)
 		}
 	})
 	if storeErr != nil {

@@ -181,3 +181,34 @@ func FuzzParseStore(f *testing.F) {
 		}
 	})
 }
+
+// TestStoreFailureCountsEveryFeedAsFailed: once the store cannot save, no
+// feed after it is reported as a success with 0 new items.
+func TestStoreFailureCountsEveryFeedAsFailed(t *testing.T) {
+	rss, err := os.ReadFile("testdata/security.rss")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		w.Write(rss)
+	}))
+	defer srv.Close()
+	db := openStore(t)
+	list := subscribe(t, db, srv.URL+"/a.rss", srv.URL+"/b.rss", srv.URL+"/c.rss")
+	if err := db.Close(); err != nil { // every save now fails
+		t.Fatal(err)
+	}
+	var progressErrs int
+	sum, err := Run(context.Background(), feeds.NewClient(feeds.Options{}), db, list, clock, func(_, _ int, _ string, err error) {
+		if err != nil {
+			progressErrs++
+		}
+	})
+	if err == nil {
+		t.Fatal("Run reported no store error")
+	}
+	if len(sum.Failed) != 3 || sum.NewItems != 0 || progressErrs != 3 {
+		t.Fatalf("summary %+v, %d progress errors; want all 3 feeds failed", sum, progressErrs)
+	}
+}
