@@ -33,8 +33,7 @@ func (m model) toggleRead(tea.KeyMsg) (model, tea.Cmd) {
 	}
 	was := it
 	it.Read = !it.Read
-	m = m.changed(it)
-	return m, m.b.setRead(was, it.Read)
+	return m.writeFlags(was, it)
 }
 
 func (m model) toggleStar(tea.KeyMsg) (model, tea.Cmd) {
@@ -44,18 +43,7 @@ func (m model) toggleStar(tea.KeyMsg) (model, tea.Cmd) {
 	}
 	was := it
 	it.Starred = !it.Starred
-	m = m.changed(it)
-	return m, m.b.setStarred(was, it.Starred)
-}
-
-// handleItemChanged: on failure the row goes back to what it was.
-func (m model) handleItemChanged(msg itemChangedMsg) (model, tea.Cmd) {
-	m = m.changed(msg.item)
-	if msg.err != nil {
-		m.status = m.status.fail(msg.err)
-		return m, nil
-	}
-	return m, m.b.loadFeeds()
+	return m.writeFlags(was, it)
 }
 
 // markAllRead marks every story in the view read: the store query, or the

@@ -142,6 +142,7 @@ type model struct {
 	pendingOpen  bool   // open the selected story once its row is loaded
 	searchQuery  string // the query whose results are shown ("" none)
 	beforeSearch feedRow
+	writes       map[int64]flagWrite // read/starred writes in flight, by story
 }
 
 // newModel builds the root model; the theme is chosen by the caller.

@@ -303,16 +303,6 @@ func (b backend) setRead(it store.Item, read bool) tea.Cmd {
 	})
 }
 
-func (b backend) setStarred(it store.Item, starred bool) tea.Cmd {
-	return guard(func() tea.Msg {
-		if err := b.db.SetStarred(b.ctx, it.ID, starred); err != nil {
-			return itemChangedMsg{item: it, err: fmt.Errorf("star story %d: %w", it.ID, err)}
-		}
-		it.Starred = starred
-		return itemChangedMsg{item: it}
-	})
-}
-
 // markAllRead marks q read, or, for search results, the stories ids.
 func (b backend) markAllRead(q store.Query, ids []int64) tea.Cmd {
 	return guard(func() tea.Msg {
