@@ -52,15 +52,26 @@ func feedText(it FeedItem) string {
 }
 
 // htmlText is the text of a HTML fragment, whitespace collapsed.
+// HTML that cannot be parsed counts as no text: the story is then not
+// whole, and FromFeedNote says why its body is empty.
 func htmlText(s string) string {
-	if strings.TrimSpace(s) == "" {
-		return ""
-	}
-	doc, err := parseDocument(prepareString(s), nil)
+	text, err := parsedText(s)
 	if err != nil {
 		return ""
 	}
-	return sanitize.Line(textOf(doc))
+	return text
+}
+
+// parsedText is htmlText with the parser's error.
+func parsedText(s string) (string, error) {
+	if strings.TrimSpace(s) == "" {
+		return "", nil
+	}
+	doc, err := parseDocument(prepareString(s), nil)
+	if err != nil {
+		return "", err
+	}
+	return sanitize.Line(textOf(doc)), nil
 }
 
 // prepareString is prepare for feed HTML, which is already in memory.
@@ -84,30 +95,52 @@ func linkBase(link string) *url.URL {
 
 // FromFeed builds an Article from the feed's own text: the content, else
 // the summary, cleaned and converted as a page's story is. The feed's
-// photo is kept out of the body so its caption shows once.
+// photo is kept out of the body so its caption shows once. It is
+// FromFeedNote without the note: a text that cannot be converted leaves
+// the body empty.
 func FromFeed(it FeedItem) Article {
+	a, _ := FromFeedNote(it)
+	return a
+}
+
+// FromFeedNote is FromFeed with a one-line note saying why the body is
+// empty when the feed's HTML cannot be parsed or converted ("" when it
+// converted), so the reader shows the reason rather than a blank story.
+func FromFeedNote(it FeedItem) (Article, string) {
+	a, err := fromFeed(it)
+	if err != nil {
+		return a, sanitize.Line(err.Error())
+	}
+	return a, ""
+}
+
+func fromFeed(it FeedItem) (Article, error) {
 	base := linkBase(it.Link)
 	src := it.Content
-	if htmlText(src) == "" {
-		src = it.Summary
+	if text, err := parsedText(src); err == nil && text == "" {
+		src = it.Summary // unparsable content stays, so its error is told
 	}
 	a := FromFeedHeader(it)
-	a.Body, a.Links, a.Photo = feedBody(src, base, a.Photo)
+	body, links, photo, err := feedBody(src, base, a.Photo)
+	if err != nil {
+		return a, fmt.Errorf("convert the feed text: %w", err)
+	}
+	a.Body, a.Links, a.Photo = body, links, photo
 	if src == it.Content {
 		if dek := htmlText(it.Summary); letters(dek) <= 400 && !repeatsBody(dek, a.Body) && !sameText(dek, a.Title) {
 			a.Dek = dek
 		}
 	}
-	return a
+	return a, nil
 }
 
 // feedBody converts feed HTML to markdown. Without a photo from the feed,
 // a leading figure in the text becomes the photo; with one, the text's
 // copy of that image is dropped.
-func feedBody(src string, base *url.URL, photo *Photo) (string, []string, *Photo) {
+func feedBody(src string, base *url.URL, photo *Photo) (string, []string, *Photo, error) {
 	doc, err := parseDocument(prepareString(src), base)
 	if err != nil {
-		return "", nil, photo
+		return "", nil, photo, err
 	}
 	if photo == nil {
 		info := newPageInfo(doc, base, linkedData{})
@@ -127,9 +160,9 @@ func feedBody(src string, base *url.URL, photo *Photo) (string, []string, *Photo
 	trimTail(root)
 	body, links, err := toMarkdown(root, base)
 	if err != nil {
-		return "", nil, photo
+		return "", nil, photo, err
 	}
-	return body, links, photo
+	return body, links, photo, nil
 }
 
 // dropImage removes the feed photo's copy from the text, with its figure.
@@ -233,8 +266,9 @@ type PageFetcher interface {
 
 // Load returns the story for it: the feed text when it is whole, else the
 // extracted page. When the page cannot be fetched it returns the feed text
-// and a one-line note saying why (err stays nil). err is set only when ctx
-// ends, and then the feed text is returned with it.
+// and a one-line note saying why (err stays nil); the note also says when
+// the feed text itself could not be converted (see FromFeedNote). err is
+// set only when ctx ends, and then the feed text is returned with it.
 func Load(ctx context.Context, c *feeds.Client, it FeedItem) (a Article, note string, err error) {
 	if c == nil {
 		return LoadFrom(ctx, nil, it) // a nil *Client must not become a non-nil PageFetcher
@@ -245,10 +279,15 @@ func Load(ctx context.Context, c *feeds.Client, it FeedItem) (a Article, note st
 // LoadFrom is Load with any PageFetcher.
 func LoadFrom(ctx context.Context, f PageFetcher, it FeedItem) (Article, string, error) {
 	if IsWholeStory(it) {
-		return FromFeed(it), "", nil
+		a, note := FromFeedNote(it)
+		return a, note, nil
 	}
 	fallback := func(reason string) (Article, string) {
-		return FromFeed(it), sanitize.Line("showing the feed text: " + reason)
+		a, convNote := FromFeedNote(it)
+		if convNote != "" {
+			return a, sanitize.Line(reason + "; " + convNote)
+		}
+		return a, sanitize.Line("showing the feed text: " + reason)
 	}
 	link := sanitize.Line(it.Link)
 	if link == "" {
