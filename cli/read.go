@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/lipgloss"
+
 	"github.com/newsterm/newsterm/article"
 	"github.com/newsterm/newsterm/config"
 	"github.com/newsterm/newsterm/feeds"
@@ -60,7 +62,8 @@ func runRead(ctx context.Context, a *app, args []string) error {
 		if err != nil {
 			return err
 		}
-		text, err := article.Render(art, w, renderStyle(*style, cfg, term))
+		hasDark := lipgloss.NewRenderer(a.stdout).HasDarkBackground
+		text, err := article.Render(art, w, renderStyle(*style, cfg, term, hasDark))
 		if err != nil {
 			return fmt.Errorf("render %s: %w", art.URL, err)
 		}
@@ -75,17 +78,21 @@ func runRead(ctx context.Context, a *app, args []string) error {
 }
 
 // renderStyle picks glamour's style: the one asked for, else no escapes at
-// all off a terminal or under NO_COLOR, else the config's theme.
-func renderStyle(asked string, cfg *config.Config, t terminal) string {
+// all off a terminal or under NO_COLOR, else the config's theme, else
+// (auto on a colour terminal) dark or light as hasDark says of the
+// terminal's background. hasDark is asked at most once, and only then.
+func renderStyle(asked string, cfg *config.Config, t terminal, hasDark func() bool) string {
 	switch {
-	case asked != "auto":
+	case asked != article.StyleAuto:
 		return asked
 	case !t.color:
-		return "notty"
-	case cfg.Reader.Theme == "dark" || cfg.Reader.Theme == "light":
+		return article.StyleNoTTY
+	case cfg.Reader.Theme == article.StyleDark || cfg.Reader.Theme == article.StyleLight:
 		return cfg.Reader.Theme
+	case hasDark():
+		return article.StyleDark
 	}
-	return "auto"
+	return article.StyleLight
 }
 
 // loadArticle finds the story arg names: a store id, a link of a stored
