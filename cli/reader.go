@@ -10,6 +10,7 @@ import (
 	"github.com/newsterm/newsterm/demo"
 	"github.com/newsterm/newsterm/feeds"
 	"github.com/newsterm/newsterm/refresh"
+	"github.com/newsterm/newsterm/sanitize"
 	"github.com/newsterm/newsterm/store"
 	"github.com/newsterm/newsterm/ui"
 )
@@ -49,12 +50,12 @@ func (a *app) runRoot(ctx context.Context, args []string) error {
 // runDemo starts the bundled feeds' server and temporary files, fills the
 // store from them so the first screen already has stories, and runs the
 // reader over them; everything is removed on the way out.
-func (a *app) runDemo(ctx context.Context) error {
+func (a *app) runDemo(ctx context.Context) (err error) {
 	env, err := demo.Start()
 	if err != nil {
 		return fmt.Errorf("start the demo: %w", err)
 	}
-	defer env.Close()
+	defer func() { err = a.stopDemo(env, err) }()
 	a.configPath, a.dbPath = env.ConfigPath, env.DBPath
 	return a.runReader(ctx, func(cfg *config.Config, db *store.Store, c *feeds.Client) error {
 		list, err := db.Feeds(ctx)
@@ -66,6 +67,22 @@ func (a *app) runDemo(ctx context.Context) error {
 		}
 		return nil
 	})
+}
+
+// stopDemo stops the demo's server and removes its files. When the reader
+// ended well a failure to stop is the command's error; otherwise it is
+// said on stderr in one line and the reader's error err stays the one
+// that sets the exit status.
+func (a *app) stopDemo(env interface{ Stop() error }, err error) error {
+	stopErr := env.Stop()
+	switch {
+	case stopErr == nil:
+		return err
+	case err == nil:
+		return stopErr
+	}
+	a.errOut.printf("%s: %s\n", a.progName(), sanitize.Line(stopErr.Error()))
+	return err
 }
 
 // runReader opens the config and store and runs the interactive reader,
