@@ -78,8 +78,9 @@ func Start() (*Env, error) {
 
 // Stop shuts the server down and removes the temporary directory. It is
 // safe to call more than once; later calls return the first call's error.
-// Close is Stop for callers that defer it and have nowhere to send the
-// error: it reports a failure on stderr.
+// Close is kept for callers that have nowhere to send the error: it
+// writes a failure to os.Stderr. Callers with their own error output
+// (newsterm's command line) defer Stop and report its error themselves.
 func (e *Env) Stop() error {
 	e.stopOnce.Do(func() { e.stopErr = e.stop() })
 	return e.stopErr
