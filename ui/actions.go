@@ -140,17 +140,13 @@ func (m model) handleFeedAdded(msg feedAddedMsg) (model, tea.Cmd) {
 	default:
 		m.status = m.status.note("subscribed to " + msg.url)
 	}
-	if msg.cfg != nil {
-		m.cfg = msg.cfg
-	}
+	m.cfg = withFeeds(m.cfg, msg.feeds)
 	return m, tea.Batch(m.b.loadFeeds(), m.reloadKeepingCursor())
 }
 
 func (m model) handleFeedRemoved(msg feedRemovedMsg) (model, tea.Cmd) {
 	m.status = m.status.working("")
-	if msg.cfg != nil {
-		m.cfg = msg.cfg
-	}
+	m.cfg = withFeeds(m.cfg, msg.feeds)
 	if msg.err != nil {
 		m.status = m.status.fail(msg.err)
 	} else {

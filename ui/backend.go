@@ -54,7 +54,9 @@ type backend struct {
 	// configFile adds and removes [[feed]] blocks in the user's file.
 	addToConfig      func(path string, f config.Feed) (bool, error)
 	removeFromConfig func(path, url string) (bool, error)
-	reload           func() (*config.Config, error)
+	// loadConfig re-reads the file after a feed was added or removed.
+	loadConfig func(path string) (*config.Config, error)
+	reload     func() (*config.Config, error)
 	// openURL starts the browser on an already-checked link.
 	openURL func(argv []string) error
 	// clipboard receives OSC 52 sequences (the terminal).
@@ -84,6 +86,7 @@ func newBackend(ctx context.Context, d Deps) backend {
 		fetchPage:        func(context.Context, string) (feeds.Page, error) { return feeds.Page{}, errNoClient },
 		addToConfig:      config.AddFeed,
 		removeFromConfig: config.RemoveFeed,
+		loadConfig:       config.Load,
 		reload:           d.Reload,
 		openURL:          startBrowser,
 		clipboard:        os.Stdout,

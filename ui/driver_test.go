@@ -52,6 +52,7 @@ func testBackend(fs *fakeStore) backend {
 		fetchPage:        func(context.Context, string) (feeds.Page, error) { return feeds.Page{}, fmt.Errorf("offline") },
 		addToConfig:      func(string, config.Feed) (bool, error) { return true, nil },
 		removeFromConfig: func(string, string) (bool, error) { return true, nil },
+		loadConfig:       config.Load,
 		reload:           func() (*config.Config, error) { return config.Default(), nil },
 		openURL:          func([]string) error { return nil },
 		clipboard:        &strings.Builder{},

@@ -18,7 +18,9 @@ import (
 type feedAddedMsg struct {
 	url   string
 	added bool // false: it was already subscribed
-	cfg   *config.Config
+	// feeds is the file's feed list re-read after the change (nil when
+	// it was not re-read); only the feeds of the model's config change.
+	feeds []config.Feed
 	warn  string
 	err   error
 	// choices are the feeds a page offers when there are several: nothing
@@ -28,9 +30,9 @@ type feedAddedMsg struct {
 
 // feedRemovedMsg answers a confirmed remove.
 type feedRemovedMsg struct {
-	url string
-	cfg *config.Config
-	err error
+	url   string
+	feeds []config.Feed // as feedAddedMsg.feeds
+	err   error
 }
 
 // editorClosedMsg says $EDITOR exited.
@@ -43,11 +45,33 @@ type configReloadedMsg struct {
 }
 
 // withFeeds is a copy of cfg with a new feed list; the model's config is
-// never written to from a command.
+// never written to from a command. A nil list keeps cfg.
 func withFeeds(cfg *config.Config, list []config.Feed) *config.Config {
+	if list == nil {
+		return cfg
+	}
 	c := *cfg
 	c.Feeds = list
 	return &c
+}
+
+// syncFromFile re-reads the config file at path after the feed list in it
+// changed and makes the store's subscriptions match what it holds now.
+// The file, not a copy taken when the key was pressed, is the truth: two
+// adds in flight, or an edit in between, each see the other's change.
+func (b backend) syncFromFile(path string) ([]config.Feed, error) {
+	cfg, err := b.loadConfig(path)
+	if err != nil {
+		return nil, fmt.Errorf("re-read %s: %w", path, err)
+	}
+	list := cfg.Feeds
+	if list == nil {
+		list = []config.Feed{}
+	}
+	if err := b.db.SyncSubscriptions(b.ctx, subscriptions(list)); err != nil {
+		return list, fmt.Errorf("apply subscriptions: %w", err)
+	}
+	return list, nil
 }
 
 func subscriptions(list []config.Feed) []store.Subscription {
@@ -62,7 +86,7 @@ func subscriptions(list []config.Feed) []store.Subscription {
 // feed is taken. The config file gets the [[feed]] block, the store the
 // subscription, and the new feed is fetched at once. A page that cannot be
 // fetched is subscribed anyway with a warning, as `newsterm add` does.
-func (b backend) addFeed(cfg *config.Config, raw string) tea.Cmd {
+func (b backend) addFeed(path, raw string) tea.Cmd {
 	raw = strings.TrimSpace(raw)
 	return guard(func() tea.Msg {
 		msg := feedAddedMsg{url: raw}
@@ -81,17 +105,12 @@ func (b backend) addFeed(cfg *config.Config, raw string) tea.Cmd {
 		}
 		url := links[0].URL
 		msg.url, msg.warn = url, warn
-		msg.added, err = b.addToConfig(cfg.Path, config.Feed{URL: url})
+		msg.added, err = b.addToConfig(path, config.Feed{URL: url})
 		if err != nil {
-			msg.err = fmt.Errorf("add %s to %s: %w", url, cfg.Path, err)
+			msg.err = fmt.Errorf("add %s to %s: %w", url, path, err)
 			return msg
 		}
-		list := append(append([]config.Feed(nil), cfg.Feeds...), config.Feed{URL: url})
-		if !msg.added {
-			list = cfg.Feeds
-		}
-		msg.cfg = withFeeds(cfg, list)
-		if err := b.db.SyncSubscriptions(b.ctx, subscriptions(list)); err != nil {
+		if msg.feeds, err = b.syncFromFile(path); err != nil {
 			msg.err = fmt.Errorf("subscribe %s: %w", url, err)
 			return msg
 		}
@@ -154,20 +173,18 @@ func (b backend) fetchNow(url string) string {
 }
 
 // removeFeed drops url from the config file and its stories from the store.
-func (b backend) removeFeed(cfg *config.Config, url string) tea.Cmd {
+func (b backend) removeFeed(path, url string) tea.Cmd {
 	return guard(func() tea.Msg {
 		msg := feedRemovedMsg{url: url}
-		if _, err := b.removeFromConfig(cfg.Path, url); err != nil {
-			msg.err = fmt.Errorf("remove %s from %s: %w", url, cfg.Path, err)
+		if _, err := b.removeFromConfig(path, url); err != nil {
+			msg.err = fmt.Errorf("remove %s from %s: %w", url, path, err)
 			return msg
 		}
-		var list []config.Feed
-		for _, f := range cfg.Feeds {
-			if f.URL != url {
-				list = append(list, f)
-			}
+		var err error
+		if msg.feeds, err = b.syncFromFile(path); err != nil {
+			msg.err = fmt.Errorf("remove %s: %w", url, err)
+			return msg
 		}
-		msg.cfg = withFeeds(cfg, list)
 		if err := b.db.DeleteFeed(b.ctx, url); err != nil && !errors.Is(err, store.ErrNotFound) {
 			msg.err = fmt.Errorf("remove %s: %w", url, err)
 		}

@@ -3,10 +3,15 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/url"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/newsterm/newsterm/config"
 	"github.com/newsterm/newsterm/feeds"
@@ -20,6 +25,26 @@ func page(rawURL, contentType, body string) feeds.Page {
 		panic(err)
 	}
 	return feeds.Page{URL: u, ContentType: contentType, Body: []byte(body)}
+}
+
+// configOnDisk writes a config file subscribed to urls, with refresh on
+// start off, and points b's config edits at the real file functions.
+func configOnDisk(t *testing.T, b *backend, urls ...string) *config.Config {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "config.toml")
+	text := "[reader]\nrefresh_on_start = false\n"
+	for _, u := range urls {
+		text += fmt.Sprintf("\n[[feed]]\nurl = %q\n", u)
+	}
+	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	b.addToConfig, b.removeFromConfig, b.loadConfig = config.AddFeed, config.RemoveFeed, config.Load
+	cfg, err := config.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cfg
 }
 
 func TestAddFeed(t *testing.T) {
@@ -56,10 +81,14 @@ func TestAddFeed(t *testing.T) {
 			fs := sampleStore()
 			b := testBackend(fs)
 			b.fetchPage = func(context.Context, string) (feeds.Page, error) { return tc.page, tc.fetchErr }
+			cfg := configOnDisk(t, &b)
+			if tc.inConfig {
+				cfg = configOnDisk(t, &b, tc.typed)
+			}
 			var written []string
 			b.addToConfig = func(path string, f config.Feed) (bool, error) {
 				written = append(written, f.URL)
-				return !tc.inConfig, nil
+				return config.AddFeed(path, f)
 			}
 			var fetched []string
 			b.refresh = func(_ context.Context, list []store.Feed, _ refresh.Progress) (refresh.Summary, error) {
@@ -68,7 +97,7 @@ func TestAddFeed(t *testing.T) {
 				}
 				return refresh.Summary{Feeds: len(list), Failed: []refresh.Failure{}}, nil
 			}
-			m := newModel(b, testConfig(), darkTheme())
+			m := newModel(b, cfg, darkTheme())
 			m = drive(t, m, m.Init())
 			m = send(t, m, sizeMsg(160, 40))
 			m = press(t, m, "a")
@@ -108,10 +137,12 @@ func TestAddFeed(t *testing.T) {
 func TestRemoveFeedAsksFirst(t *testing.T) {
 	fs := sampleStore()
 	b := testBackend(fs)
+	cfg := configOnDisk(t, &b, "https://news.example/rss", "https://tech.example/atom")
 	var removed []string
-	b.removeFromConfig = func(path, url string) (bool, error) { removed = append(removed, url); return true, nil }
-	cfg := testConfig()
-	cfg.Feeds = []config.Feed{{URL: "https://news.example/rss"}, {URL: "https://tech.example/atom"}}
+	b.removeFromConfig = func(path, url string) (bool, error) {
+		removed = append(removed, url)
+		return config.RemoveFeed(path, url)
+	}
 	m := newModel(b, cfg, darkTheme())
 	m = drive(t, m, m.Init())
 	m = send(t, m, sizeMsg(160, 40))
@@ -296,5 +327,76 @@ func TestRemovingAFeedClosesItsStory(t *testing.T) {
 				t.Fatalf("reader shows its hint: %v, want %v:\n%s", got, tc.gone, m.View())
 			}
 		})
+	}
+}
+
+// startAdd types url into the add prompt and presses enter, holding back
+// the command that subscribes.
+func startAdd(t *testing.T, m model, url string) (model, tea.Cmd) {
+	t.Helper()
+	m = press(t, m, "a")
+	m = press(t, m, strings.Split(url, "")...)
+	next, cmd := m.Update(keyMsg("enter"))
+	return next.(model), cmd
+}
+
+func TestFeedChangesInFlightKeepEachOther(t *testing.T) {
+	const one, two, old = "https://one.example/rss", "https://two.example/rss", "https://news.example/rss"
+	tests := []struct {
+		name     string
+		reversed bool // the second command lands first
+	}{{"in order", false}, {"second lands first", true}}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			fs := sampleStore()
+			b := testBackend(fs)
+			cfg := configOnDisk(t, &b, old)
+			m := newModel(b, cfg, darkTheme())
+			m = drive(t, m, m.Init())
+			m = send(t, m, sizeMsg(160, 40))
+			m, first := startAdd(t, m, one)
+			m, second := startAdd(t, m, two)
+			third := m.b.removeFeed(m.cfg.Path, old) // what confirming d sends
+			cmds := []tea.Cmd{first, second, third}
+			if tc.reversed {
+				slices.Reverse(cmds)
+			}
+			for _, c := range cmds {
+				m = drive(t, m, c)
+			}
+			want := []string{one, two}
+			var got, subs []string
+			for _, f := range m.cfg.Feeds {
+				got = append(got, f.URL)
+			}
+			for _, s := range fs.subs {
+				subs = append(subs, s.URL)
+			}
+			slices.Sort(got)
+			slices.Sort(subs)
+			if !slices.Equal(got, want) || !slices.Equal(subs, want) {
+				t.Fatalf("config feeds %q, store subscriptions %q; want both %q", got, subs, want)
+			}
+		})
+	}
+}
+
+func TestFeedAddedKeepsSettingsReloadedMeanwhile(t *testing.T) {
+	fs := sampleStore()
+	b := testBackend(fs)
+	cfg := configOnDisk(t, &b)
+	m := newModel(b, cfg, darkTheme())
+	m = drive(t, m, m.Init())
+	m = send(t, m, sizeMsg(160, 40))
+	m, add := startAdd(t, m, "https://one.example/rss")
+	edited := *cfg
+	edited.Reader.MarkReadOnOpen = !cfg.Reader.MarkReadOnOpen
+	m = send(t, m, configReloadedMsg{cfg: &edited})
+	m = drive(t, m, add)
+	if m.cfg.Reader.MarkReadOnOpen != edited.Reader.MarkReadOnOpen {
+		t.Fatal("adding a feed put back the settings from before the reload")
+	}
+	if len(m.cfg.Feeds) != 1 || m.cfg.Feeds[0].URL != "https://one.example/rss" {
+		t.Fatalf("config feeds %v, want the one added", m.cfg.Feeds)
 	}
 }

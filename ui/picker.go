@@ -73,7 +73,7 @@ func (m model) pickFeed(i int) (model, tea.Cmd) {
 	url := m.pick.links[i].URL
 	m.pick = picker{}
 	m.status = m.status.working("adding " + url + "…")
-	return m, m.b.addFeed(m.cfg, url)
+	return m, m.b.addFeed(m.cfg.Path, url)
 }
 
 // view lists the feeds, width cells wide, scrolled to keep the cursor on

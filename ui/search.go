@@ -80,10 +80,10 @@ func (m model) submitPrompt() (model, tea.Cmd) {
 		return m, m.b.search(value)
 	case promptAddFeed:
 		m.status = m.status.working("adding " + value + "…")
-		return m, m.b.addFeed(m.cfg, value)
+		return m, m.b.addFeed(m.cfg.Path, value)
 	case promptConfirm:
 		m.status = m.status.working("removing " + target + "…")
-		return m, m.b.removeFeed(m.cfg, target)
+		return m, m.b.removeFeed(m.cfg.Path, target)
 	}
 	return m, nil
 }
