@@ -156,11 +156,7 @@ func (a *app) storyArticle(ctx context.Context, cfg *config.Config, db *store.St
 	if err != nil {
 		return article.Article{}, fmt.Errorf("read story %d: %w", it.ID, err)
 	}
-	fi := article.FeedItem{
-		Title: it.Title, Link: it.Link, Author: it.Author, Published: it.Published,
-		Summary: summary, Content: content, Section: it.FeedTitle,
-		Photo: it.Photo, Comments: it.Comments,
-	}
+	fi := feedItem(it, summary, content)
 	art, cached, err := cachedArticle(ctx, db, it.ID)
 	if err != nil {
 		return article.Article{}, err
@@ -183,6 +179,17 @@ func (a *app) storyArticle(ctx context.Context, cfg *config.Config, db *store.St
 		}
 	}
 	return article.Merge(art, fi), nil
+}
+
+// feedItem is what the store knows about a story, as package article
+// wants it: the stored fields with the body's summary and content, and the
+// feed's title as the section.
+func feedItem(it store.Item, summary, content string) article.FeedItem {
+	return article.FeedItem{
+		Title: it.Title, Link: it.Link, Author: it.Author, Published: it.Published,
+		Summary: summary, Content: content, Section: it.FeedTitle,
+		Photo: it.Photo, Comments: it.Comments,
+	}
 }
 
 // cachedArticle returns the article kept for item id. A cache entry this
