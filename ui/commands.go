@@ -293,16 +293,6 @@ func (b backend) search(query string) tea.Cmd {
 	})
 }
 
-func (b backend) setRead(it store.Item, read bool) tea.Cmd {
-	return guard(func() tea.Msg {
-		if err := b.db.SetRead(b.ctx, it.ID, read); err != nil {
-			return itemChangedMsg{item: it, err: fmt.Errorf("mark story %d: %w", it.ID, err)}
-		}
-		it.Read = read
-		return itemChangedMsg{item: it}
-	})
-}
-
 // markAllRead marks q read, or, for search results, the stories ids.
 func (b backend) markAllRead(q store.Query, ids []int64) tea.Cmd {
 	return guard(func() tea.Msg {

@@ -80,3 +80,40 @@ func TestFailedWriteDropsTheQueuedPressAndShowsTheStore(t *testing.T) {
 		t.Fatalf("writes still in flight: %v", m.writes)
 	}
 }
+
+func TestMarkReadOnOpen(t *testing.T) {
+	tests := []struct {
+		name     string
+		fail     bool
+		keys     []string // pressed before the writes answer
+		read     bool     // in the store and on screen at the end
+		wantNote string
+	}{
+		{"open marks read", false, []string{"enter"}, true, ""},
+		{"a failed write leaves it unread", true, []string{"enter"}, false, "read-only"},
+		{"m right after opening wins", false, []string{"enter", "m"}, false, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			fs := sampleStore()
+			m := started(t, fs, 160, 40)
+			if tc.fail {
+				fs.failWith = errors.New("database is read-only")
+			}
+			m, cmds := pressHeld(t, m, tc.keys...)
+			m = runReversed(t, m, cmds)
+			if stored, _ := fs.Item(nil, 1); stored.Read != tc.read {
+				t.Errorf("store has read=%v, want %v", stored.Read, tc.read)
+			}
+			if row, _ := m.items.selected(); row.Read != tc.read {
+				t.Errorf("row shows read=%v, want %v", row.Read, tc.read)
+			}
+			if m.reader.item.Read != tc.read {
+				t.Errorf("reader has read=%v, want %v", m.reader.item.Read, tc.read)
+			}
+			if !strings.Contains(m.status.err, tc.wantNote) {
+				t.Errorf("status %q, want %q", m.status.err, tc.wantNote)
+			}
+		})
+	}
+}

@@ -169,10 +169,13 @@ func (m model) openSelected() (model, tea.Cmd) {
 	m.reader = m.reader.open(it)
 	cmds := []tea.Cmd{m.b.openArticle(it), m.reader.spin.Tick}
 	if m.cfg.Reader.MarkReadOnOpen && !it.Read {
-		it.Read = true
-		m.items = m.items.update(it)
-		m.reader.item = it
-		cmds = append(cmds, m.b.setRead(it, true))
+		// The write starts from the row as it was, so a failed one puts
+		// the row back to unread, as m does.
+		read := it
+		read.Read = true
+		var write tea.Cmd
+		m, write = m.writeFlags(it, read)
+		cmds = append(cmds, write)
 	}
 	return m, tea.Batch(cmds...)
 }
