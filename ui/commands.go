@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -226,12 +227,14 @@ func (b backend) openArticle(it store.Item) tea.Cmd {
 		}
 		fi := feedItem(it, summary, content)
 		msg.feedArt = article.FromFeed(fi)
-		if data, ok, err := b.db.Article(b.ctx, it.ID); err == nil && ok {
-			if a, err := b.unmarshal(data); err == nil {
-				msg.art = a
-				return msg
-			}
+		a, ok, readErr := b.cachedArticle(it.ID)
+		if ok {
+			msg.art = a
+			return msg
 		}
+		// A cache that cannot be read is reported, and the story loaded
+		// as if it were not cached.
+		msg.cacheErr = readErr
 		a, note, err := b.loadArticle(b.ctx, fi)
 		if err != nil {
 			msg.art, msg.note = msg.feedArt, "showing the feed text: "+err.Error()
@@ -239,10 +242,26 @@ func (b backend) openArticle(it store.Item) tea.Cmd {
 		}
 		msg.art, msg.note = a, note
 		if note == "" {
-			msg.cacheErr = b.cacheArticle(it.ID, a)
+			msg.cacheErr = errors.Join(readErr, b.cacheArticle(it.ID, a))
 		}
 		return msg
 	})
+}
+
+// cachedArticle is story id's cached article, if there is a usable one.
+func (b backend) cachedArticle(id int64) (article.Article, bool, error) {
+	data, ok, err := b.db.Article(b.ctx, id)
+	if err != nil {
+		return article.Article{}, false, fmt.Errorf("read cached story %d: %w", id, err)
+	}
+	if !ok {
+		return article.Article{}, false, nil
+	}
+	a, err := b.unmarshal(data)
+	if err != nil {
+		return article.Article{}, false, fmt.Errorf("read cached story %d: %w", id, err)
+	}
+	return a, true, nil
 }
 
 func (b backend) cacheArticle(id int64, a article.Article) error {

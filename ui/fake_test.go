@@ -24,6 +24,7 @@ type fakeStore struct {
 	articles map[int64][]byte
 	subs     []store.Subscription
 	failWith error // every write fails with this when set
+	cacheErr error // reading the article cache fails with this when set
 	nextID   int64
 }
 
@@ -210,6 +211,9 @@ func (f *fakeStore) SaveArticle(_ context.Context, id int64, data []byte, _ stri
 func (f *fakeStore) Article(_ context.Context, id int64) ([]byte, bool, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if f.cacheErr != nil {
+		return nil, false, f.cacheErr
+	}
 	d, ok := f.articles[id]
 	return d, ok, nil
 }
