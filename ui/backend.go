@@ -46,6 +46,10 @@ type backend struct {
 	// one-line note when the page could not be had.
 	loadArticle func(ctx context.Context, it article.FeedItem) (article.Article, string, error)
 	render      func(a article.Article, width int, style string) (string, error)
+	// renderer is the one article renderer render uses: it keeps a
+	// glamour renderer per width and style, so a resize back to a width
+	// seen before does not build one again.
+	renderer *article.Renderer
 	// marshal, unmarshal and plainText are the article cache's format.
 	marshal   func(article.Article) ([]byte, error)
 	unmarshal func([]byte) (article.Article, error)
@@ -71,6 +75,7 @@ func newBackend(ctx context.Context, d Deps) backend {
 	if now == nil {
 		now = time.Now
 	}
+	r := article.NewRenderer()
 	b := backend{
 		ctx: ctx,
 		refresh: func(context.Context, []store.Feed, refresh.Progress) (refresh.Summary, error) {
@@ -79,7 +84,8 @@ func newBackend(ctx context.Context, d Deps) backend {
 		loadArticle: func(context.Context, article.FeedItem) (article.Article, string, error) {
 			return article.Article{}, "", errNoClient
 		},
-		render:           article.Render,
+		render:           r.Render,
+		renderer:         r,
 		marshal:          article.Marshal,
 		unmarshal:        article.Unmarshal,
 		plainText:        article.PlainText,

@@ -119,3 +119,28 @@ func TestWithRealStoreAndFeed(t *testing.T) {
 		}
 	}
 }
+
+func TestRealBackendRendersThroughOneRenderer(t *testing.T) {
+	srv, _ := rssServer(t)
+	m, _ := realModel(t, srv.URL+"/news.xml")
+	kept := m.b.renderer
+	if kept == nil {
+		t.Fatal("the backend has no article renderer of its own")
+	}
+	m.b.loadArticle = func(_ context.Context, it articleFeedItem) (articleT, string, error) {
+		return articleT{Title: it.Title, Body: "The zeppelin arrived.", Source: "page"}, "", nil
+	}
+	m = press(t, m, "R", "enter")
+	for _, w := range []int{120, 160, 120} {
+		m = send(t, m, sizeMsg(w, 40))
+		if want := m.paneWidth(paneReader) - 2; m.reader.rendered.width != want {
+			t.Fatalf("at %d columns the story is rendered at %d, want %d", w, m.reader.rendered.width, want)
+		}
+	}
+	if m.b.renderer != kept {
+		t.Fatal("the renderer was replaced")
+	}
+	if v := m.View(); !strings.Contains(v, "zeppelin arrived") {
+		t.Fatalf("the reader does not show the rendered story:\n%s", v)
+	}
+}
