@@ -113,7 +113,7 @@ func (m model) copyLink(tea.KeyMsg) (model, tea.Cmd) {
 	if !ok {
 		return m, nil
 	}
-	return m, m.b.copyLink(it.Link)
+	return m.handleDone(m.b.copyLink(it.Link), "copied "+it.Link), nil
 }
 
 func (m model) toggleSource(tea.KeyMsg) (model, tea.Cmd) {

@@ -19,12 +19,6 @@ type browserOpenedMsg struct {
 	err  error
 }
 
-// linkCopiedMsg says link went to the clipboard (or why not).
-type linkCopiedMsg struct {
-	link string
-	err  error
-}
-
 // checkLink accepts only absolute http and https links that cannot be
 // read as an option or smuggle a control character into an argument.
 func checkLink(link string) error {
@@ -95,26 +89,32 @@ func (b backend) openLink(link string) tea.Cmd {
 
 // copyLink puts link on the clipboard with OSC 52, wrapped for tmux or
 // screen when running inside one. The link is base64 inside the sequence,
-// so nothing in it can act on the terminal; it is written in one call so
-// it cannot interleave with a frame.
-func (b backend) copyLink(link string) tea.Cmd {
-	return guard(func() tea.Msg {
-		if err := checkLink(link); err != nil {
-			return linkCopiedMsg{link: link, err: err}
-		}
-		seq := osc52.New(link)
-		switch {
-		case b.getenv("TMUX") != "":
-			seq = seq.Tmux()
-		case strings.HasPrefix(b.getenv("TERM"), "screen"):
-			seq = seq.Screen()
-		}
-		err := writeAll(b.clipboard, seq.String())
-		if err != nil {
-			err = fmt.Errorf("copy link: %w", err)
-		}
-		return linkCopiedMsg{link: link, err: err}
-	})
+// so nothing in it can act on the terminal.
+//
+// It runs in Update, not in a tea.Cmd. Bubble Tea v1.3.10 has no way to
+// pass raw bytes through its renderer (Printf and Println print above
+// the program and are dropped in the alternate screen), and a Cmd runs
+// on its own goroutine, unordered with the program's own writes. Update
+// runs on the event loop, the goroutine Bubble Tea itself writes its
+// out-of-frame sequences from (window title, alternate screen, mouse
+// modes), and the renderer writes each frame in one call, as this writes
+// the sequence in one: the two cannot interleave on the terminal. The
+// write is a hundred-odd bytes to the terminal and does not block.
+func (b backend) copyLink(link string) error {
+	if err := checkLink(link); err != nil {
+		return err
+	}
+	seq := osc52.New(link)
+	switch {
+	case b.getenv("TMUX") != "":
+		seq = seq.Tmux()
+	case strings.HasPrefix(b.getenv("TERM"), "screen"):
+		seq = seq.Screen()
+	}
+	if err := writeAll(b.clipboard, seq.String()); err != nil {
+		return fmt.Errorf("copy link: %w", err)
+	}
+	return nil
 }
 
 func writeAll(w io.Writer, s string) error {

@@ -124,7 +124,11 @@ func TestCopyLinkWritesOSC52(t *testing.T) {
 			m := newModel(b, testConfig(), darkTheme())
 			m = drive(t, m, m.Init())
 			m = send(t, m, sizeMsg(160, 40))
-			m = press(t, m, "y")
+			next, cmd := m.Update(keyMsg("y"))
+			m = next.(model)
+			if cmd != nil {
+				t.Fatal("copying left a command to run: the sequence must be written from Update, in order with the frames")
+			}
 			enc := base64.StdEncoding.EncodeToString([]byte("https://example.com/1"))
 			if !strings.HasPrefix(out.String(), tc.prefix) || !strings.Contains(out.String(), enc) {
 				t.Fatalf("wrote %q, want %q…%s", out.String(), tc.prefix, enc)

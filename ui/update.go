@@ -49,8 +49,6 @@ func (m model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m, cmd = m.handleConfigReloaded(msg)
 	case browserOpenedMsg:
 		m = m.handleDone(msg.err, "opened "+msg.link)
-	case linkCopiedMsg:
-		m = m.handleDone(msg.err, "copied "+msg.link)
 	case failedMsg:
 		m.status = m.status.fail(msg.err)
 	}
