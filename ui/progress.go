@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
+	"golang.org/x/term"
 
 	"github.com/newsterm/newsterm/sanitize"
 )
@@ -24,9 +25,15 @@ import (
 // screen) and reads no keys, so the summary printed after it lands right
 // below the finished bar.
 func RunProgress(out io.Writer, total int, work func(step func(label string)) error) error {
-	p := tea.NewProgram(newProgressModel(total, barProfile()), tea.WithOutput(out), tea.WithInput(nil))
+	p := tea.NewProgram(newProgressModel(total, barProfile(termenv.ColorProfile)), tea.WithOutput(out), tea.WithInput(nil))
+	tty := isTerminal(out)
 	result := make(chan error, 1)
 	go func() {
+		if !tty {
+			// No size will ever arrive for a file or a pipe: lay out at
+			// 80, sent before any step so the last frame has it.
+			p.Send(tea.WindowSizeMsg{Width: 80})
+		}
 		err := work(func(label string) { p.Send(progressSteppedMsg{label: label}) })
 		result <- err
 		p.Send(progressFinishedMsg{})
@@ -44,6 +51,11 @@ func RunProgress(out io.Writer, total int, work func(step func(label string)) er
 	return <-result
 }
 
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
 // progressSteppedMsg says one more unit of work finished.
 type progressSteppedMsg struct{ label string }
 
@@ -53,27 +65,27 @@ type progressFinishedMsg struct{}
 // progressModel is the bar: how far along, and what finished last.
 type progressModel struct {
 	bar      progress.Model
-	width    int
+	width    int // 0 until a size arrives
 	done     int
 	total    int
 	label    string
 	finished bool
 }
 
-// barProfile is the colour profile for the bar: none under NO_COLOR,
-// else what the terminal supports.
-func barProfile() termenv.Profile {
-	if _, set := os.LookupEnv("NO_COLOR"); set {
+// barProfile is the colour profile for the bar: none when NO_COLOR is
+// set to something (set but empty does not count, as for the rest of
+// the command line), else what detect says the terminal supports.
+func barProfile(detect func() termenv.Profile) termenv.Profile {
+	if os.Getenv("NO_COLOR") != "" {
 		return termenv.Ascii
 	}
-	return termenv.ColorProfile()
+	return detect()
 }
 
 func newProgressModel(total int, profile termenv.Profile) progressModel {
 	return progressModel{
 		bar: progress.New(progress.WithDefaultGradient(), progress.WithoutPercentage(),
 			progress.WithColorProfile(profile)),
-		width: 80,
 		total: total,
 	}
 }
@@ -100,8 +112,12 @@ func (m progressModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 // View lays out "[bar] done/total label" within the terminal's width: the
-// bar takes up to 40 columns and the label whatever is left.
+// bar takes up to 40 columns and the label whatever is left. Nothing is
+// drawn before the terminal's size is known.
 func (m progressModel) View() string {
+	if m.width == 0 {
+		return ""
+	}
 	count := fmt.Sprintf(" %d/%d", m.done, m.total)
 	barWidth := min(40, m.width-len(count)-1)
 	if barWidth < 10 {

@@ -97,18 +97,42 @@ func TestProgressQuitsWhenFinished(t *testing.T) {
 }
 
 func TestProgressBarHasNoColourUnderNoColor(t *testing.T) {
-	t.Setenv("NO_COLOR", "1")
-	if p := barProfile(); p != termenv.Ascii {
-		t.Fatalf("NO_COLOR profile = %v, want Ascii", p)
+	tests := []struct {
+		noColor string
+		want    termenv.Profile
+	}{{"1", termenv.Ascii}, {"", termenv.TrueColor}}
+	for _, tc := range tests {
+		t.Run("NO_COLOR="+tc.noColor, func(t *testing.T) {
+			t.Setenv("NO_COLOR", tc.noColor)
+			if p := barProfile(func() termenv.Profile { return termenv.TrueColor }); p != tc.want {
+				t.Fatalf("profile %v, want %v (as the command line decides)", p, tc.want)
+			}
+		})
 	}
 	for _, tt := range []struct {
 		profile termenv.Profile
 		escapes bool
 	}{{termenv.Ascii, false}, {termenv.TrueColor, true}} {
 		m := newProgressModel(4, tt.profile)
-		m.done = 2
+		m.done, m.width = 2, 80
 		if got := strings.Contains(m.View(), "\x1b["); got != tt.escapes {
 			t.Errorf("profile %v: escapes = %v, want %v", tt.profile, got, tt.escapes)
 		}
+	}
+}
+
+func TestProgressDrawsNothingBeforeItsSize(t *testing.T) {
+	var m tea.Model = newProgressModel(4, termenv.Ascii)
+	m, _ = m.Update(progressSteppedMsg{label: "http://example.com/a.xml"})
+	if v := m.View(); v != "" {
+		t.Fatalf("drew %q before the terminal's size was known", v)
+	}
+	m, _ = m.Update(tea.WindowSizeMsg{Width: 0, Height: 0})
+	if v := m.View(); v != "" {
+		t.Fatalf("drew %q for a terminal that does not know its size", v)
+	}
+	m, _ = m.Update(tea.WindowSizeMsg{Width: 30, Height: 10})
+	if v := m.View(); !strings.Contains(v, "1/4") || lipgloss.Width(v) >= 30 {
+		t.Fatalf("at 30 columns drew %q", v)
 	}
 }
