@@ -18,7 +18,7 @@ import (
 // testdata/TestGolden/*.golden (go test ./ui -run TestGolden -update
 // rewrites them).
 func TestGolden(t *testing.T) {
-	lipgloss.SetColorProfile(termenv.Ascii)
+	useASCII(t)
 	tests := []struct {
 		w, h  int
 		keys  []tea.KeyMsg
@@ -40,7 +40,7 @@ func TestGolden(t *testing.T) {
 			}
 			waitOutput(t, tm, tc.until)
 			tm.Send(keyMsg("q"))
-			final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second))
+			final := tm.FinalModel(t, teatest.WithFinalTimeout(hangGuard))
 			golden.RequireEqual(t, []byte(final.View()))
 		})
 	}
@@ -50,5 +50,32 @@ func waitOutput(t *testing.T, tm *teatest.TestModel, text string) {
 	t.Helper()
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
 		return bytes.Contains(b, []byte(text))
-	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(5*time.Millisecond))
+	}, teatest.WithDuration(hangGuard), teatest.WithCheckInterval(5*time.Millisecond))
+}
+
+// hangGuard only stops a test that hangs; nothing waits for it to pass.
+const hangGuard = 30 * time.Second
+
+// useASCII draws without colour for the rest of t, then puts the colour
+// profile back for the tests after it.
+func useASCII(t *testing.T) {
+	t.Helper()
+	prev := lipgloss.ColorProfile()
+	lipgloss.SetColorProfile(termenv.Ascii)
+	t.Cleanup(func() { lipgloss.SetColorProfile(prev) })
+}
+
+func TestUseASCIIPutsTheProfileBack(t *testing.T) {
+	orig := lipgloss.ColorProfile()
+	t.Cleanup(func() { lipgloss.SetColorProfile(orig) })
+	lipgloss.SetColorProfile(termenv.TrueColor)
+	t.Run("inside", func(t *testing.T) {
+		useASCII(t)
+		if p := lipgloss.ColorProfile(); p != termenv.Ascii {
+			t.Fatalf("profile %v inside, want Ascii", p)
+		}
+	})
+	if p := lipgloss.ColorProfile(); p != termenv.TrueColor {
+		t.Fatalf("profile %v after, want TrueColor back", p)
+	}
 }

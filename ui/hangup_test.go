@@ -37,7 +37,7 @@ func TestHangupQuitsTheProgram(t *testing.T) {
 		if err != nil {
 			t.Fatalf("the program ended with %v", err)
 		}
-	case <-time.After(10 * time.Second):
+	case <-time.After(hangGuard):
 		p.Kill()
 		t.Fatal("SIGHUP did not end the program")
 	}
