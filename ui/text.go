@@ -86,17 +86,23 @@ func age(now, t time.Time) string {
 	return fmt.Sprintf("%dy", min(int(d/(365*24*time.Hour)), 99))
 }
 
-// compact prints a count in at most four cells: 7, 512, 1.2k, 34k, 2.1M.
+// compact prints a count in at most four cells: 7, 512, 1.2k, 34k, 2.1M,
+// 340M, 5G. Digits past the first or second are cut, not rounded, so
+// 9,999 stays "9.9k" rather than becoming the five cells of "10.0k".
 func compact(n int) string {
 	switch {
 	case n < 1000:
-		return fmt.Sprint(n)
+		return fmt.Sprint(max(n, 0))
 	case n < 10_000:
-		return fmt.Sprintf("%.1fk", float64(n)/1000)
+		return fmt.Sprintf("%d.%dk", n/1000, n/100%10)
 	case n < 1_000_000:
 		return fmt.Sprintf("%dk", n/1000)
+	case n < 10_000_000:
+		return fmt.Sprintf("%d.%dM", n/1_000_000, n/100_000%10)
+	case n < 1_000_000_000:
+		return fmt.Sprintf("%dM", n/1_000_000)
 	}
-	return fmt.Sprintf("%.1fM", float64(n)/1_000_000)
+	return fmt.Sprintf("%dG", min(n/1_000_000_000, 999))
 }
 
 // lines pads or cuts s to exactly h lines, each exactly w cells.

@@ -73,3 +73,40 @@ func TestWrapBreaksLongHints(t *testing.T) {
 		t.Fatalf("wrapping lost text: %q", got)
 	}
 }
+
+func TestCompactFitsFourCells(t *testing.T) {
+	tests := []struct {
+		n    int
+		want string
+	}{
+		{0, "0"}, {7, "7"}, {999, "999"},
+		{1000, "1.0k"}, {1234, "1.2k"}, {9949, "9.9k"}, {9950, "9.9k"}, {9999, "9.9k"},
+		{10_000, "10k"}, {999_999, "999k"},
+		{1_000_000, "1.0M"}, {2_150_000, "2.1M"}, {9_950_000, "9.9M"}, {9_999_999, "9.9M"},
+		{10_000_000, "10M"}, {999_999_999, "999M"},
+		{1_000_000_000, "1G"}, {5_000_000_000_000, "999G"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.want, func(t *testing.T) {
+			got := compact(tc.n)
+			if got != tc.want {
+				t.Fatalf("compact(%d) = %q, want %q", tc.n, got, tc.want)
+			}
+			if w := visibleWidth(got); w > 4 {
+				t.Fatalf("compact(%d) = %q is %d cells, more than 4", tc.n, got, w)
+			}
+		})
+	}
+}
+
+func TestNearlyTenThousandCommentsKeepTheRowsColumn(t *testing.T) {
+	fs := sampleStore()
+	n := 9_999
+	fs.items[0].Comments.Count = &n
+	m := started(t, fs, 160, 40)
+	v := m.View()
+	checkFrame(t, v, 160, 40)
+	if !strings.Contains(v, "💬9.9k") || strings.Contains(v, "10.0k") {
+		t.Fatalf("9,999 comments are not shown as 💬9.9k:\n%s", v)
+	}
+}
