@@ -59,6 +59,7 @@ func HTMLText(s string) string {
 		return s
 	}
 	var b strings.Builder
+	b.Grow(len(s))
 	z := html.NewTokenizer(strings.NewReader(s))
 	skip := 0
 	for {
@@ -70,17 +71,18 @@ func HTMLText(s string) string {
 				b.Write(z.Text())
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
+			// Map lookups with string(name) inline do not allocate.
 			name, _ := z.TagName()
-			if tag := string(name); hiddenTag[tag] {
+			if hiddenTag[string(name)] {
 				skip++
-			} else if blockTag[tag] {
+			} else if blockTag[string(name)] {
 				b.WriteByte(' ')
 			}
 		case html.EndTagToken:
 			name, _ := z.TagName()
-			if tag := string(name); hiddenTag[tag] && skip > 0 {
+			if hiddenTag[string(name)] && skip > 0 {
 				skip--
-			} else if blockTag[tag] {
+			} else if blockTag[string(name)] {
 				b.WriteByte(' ')
 			}
 		}

@@ -1,6 +1,9 @@
 package feeds
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestHTMLText(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -19,5 +22,14 @@ func TestHTMLText(t *testing.T) {
 				t.Errorf("HTMLText(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+func BenchmarkHTMLText(b *testing.B) {
+	s := strings.Repeat(`<p>A paragraph with <em>some</em> <a href="https://e.com/x">links</a> and &amp; entities.</p><ul><li>one</li><li>two</li></ul>`, 60)
+	b.SetBytes(int64(len(s)))
+	b.ReportAllocs()
+	for b.Loop() {
+		HTMLText(s)
 	}
 }
