@@ -165,8 +165,15 @@ func TestAddNetworkError(t *testing.T) {
 			t.Errorf("feed %s error = %v, want one line", f.URL, f.Error)
 		}
 	}
-	if r := w.mustRun("feeds"); !strings.Contains(r.stdout, "error") {
+	r := w.mustRun("feeds")
+	if !strings.Contains(r.stdout, "error") {
 		t.Errorf("feeds printed %q, want the errors", r.stdout)
+	}
+	for _, f := range list {
+		// A feed never fetched has no title: its URL shows once, not twice.
+		if n := strings.Count(r.stdout, f.URL+" "); n != 1 || !strings.Contains(r.stdout, "(untitled)") {
+			t.Errorf("feeds printed %q: %s %d times, want once beside (untitled)", r.stdout, f.URL, n)
+		}
 	}
 }
 

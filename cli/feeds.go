@@ -116,7 +116,11 @@ func (a *app) printFeeds(list []store.Feed) {
 		if f.Unread > 0 {
 			counts = st.render(st.bold, counts)
 		}
-		row := []string{counts, clip(sanitize.Line(f.Title), 40), sanitize.Line(f.URL)}
+		title := sanitize.Line(f.Title)
+		if title == sanitize.Line(f.URL) {
+			title = "(untitled)" // no title yet: the URL is the next column
+		}
+		row := []string{counts, clip(title, 40), sanitize.Line(f.URL)}
 		if f.LastError != "" {
 			row = append(row, st.render(st.warn, "error: "+clip(sanitize.Line(f.LastError), 120)))
 		}
