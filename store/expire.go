@@ -93,21 +93,13 @@ func listedIDs(ctx context.Context, tx *sql.Tx, feedID int64, list []feeds.Item)
 	if err != nil {
 		return nil, fmt.Errorf("encode item keys: %w", err)
 	}
-	ids := []int64{}
 	rows, err := tx.QueryContext(ctx, `SELECT id FROM items
 		WHERE feed_id = ? AND guid IN (SELECT value FROM json_each(?))`, feedID, string(keysJSON))
 	if err != nil {
 		return nil, fmt.Errorf("find listed items: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("find listed items: %w", err)
-		}
-		ids = append(ids, id)
-	}
-	if err := rows.Err(); err != nil {
+	ids, err := collect(rows, scanOne[int64])
+	if err != nil {
 		return nil, fmt.Errorf("find listed items: %w", err)
 	}
 	for _, k := range odd {

@@ -89,22 +89,14 @@ func unsubscribeOthers(ctx context.Context, tx *sql.Tx, keep map[string]bool) er
 	if err != nil {
 		return fmt.Errorf("list subscribed feeds: %w", err)
 	}
-	var drop []string
-	for rows.Next() {
-		var u string
-		if err := rows.Scan(&u); err != nil {
-			rows.Close()
-			return fmt.Errorf("list subscribed feeds: %w", err)
-		}
-		if !keep[u] {
-			drop = append(drop, u)
-		}
-	}
-	if err := rows.Err(); err != nil {
+	urls, err := collect(rows, scanOne[string])
+	if err != nil {
 		return fmt.Errorf("list subscribed feeds: %w", err)
 	}
-	rows.Close()
-	for _, u := range drop {
+	for _, u := range urls {
+		if keep[u] {
+			continue
+		}
 		if _, err := tx.ExecContext(ctx, "UPDATE feeds SET subscribed = 0 WHERE url = ?", u); err != nil {
 			return fmt.Errorf("unsubscribe %s: %w", u, err)
 		}
@@ -140,21 +132,13 @@ const feedColumns = `f.id, f.url, f.title, f.feed_title, f.site_url, f.tags, f.e
 func (s *Store) Feeds(ctx context.Context) ([]Feed, error) {
 	var out []Feed
 	err := s.read(ctx, "list feeds", func() error {
-		out = out[:0]
 		rows, err := s.db.QueryContext(ctx, "SELECT "+feedColumns+
 			" FROM feeds f WHERE f.subscribed = 1 ORDER BY f.position, f.id")
 		if err != nil {
 			return err
 		}
-		defer rows.Close()
-		for rows.Next() {
-			f, err := scanFeed(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, f)
-		}
-		return rows.Err()
+		out, err = collect(rows, scanFeed)
+		return err
 	})
 	return out, err
 }

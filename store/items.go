@@ -112,22 +112,14 @@ func (s *Store) Items(ctx context.Context, q Query) ([]Item, error) {
 }
 
 func (s *Store) queryItems(ctx context.Context, what, query string, args ...any) ([]Item, error) {
-	out := []Item{}
+	var out []Item
 	err := s.read(ctx, what, func() error {
-		out = out[:0]
 		rows, err := s.db.QueryContext(ctx, query, args...)
 		if err != nil {
 			return err
 		}
-		defer rows.Close()
-		for rows.Next() {
-			it, err := scanItem(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, it)
-		}
-		return rows.Err()
+		out, err = collect(rows, scanItem)
+		return err
 	})
 	if err != nil {
 		return nil, err

@@ -49,26 +49,21 @@ func reindexAll(ctx context.Context, tx *sql.Tx) error {
 		id                      int64
 		title, summary, content string
 	}
+	scanRow := func(sc scanner) (r row, err error) {
+		err = sc.Scan(&r.id, &r.title, &r.summary, &r.content)
+		return r, err
+	}
 	var last int64
 	for {
-		var batch []row
 		rows, err := tx.QueryContext(ctx, `SELECT id, title, summary, content FROM items
 			WHERE id > ? ORDER BY id LIMIT 500`, last)
 		if err != nil {
 			return fmt.Errorf("read items to index: %w", err)
 		}
-		for rows.Next() {
-			var r row
-			if err := rows.Scan(&r.id, &r.title, &r.summary, &r.content); err != nil {
-				rows.Close()
-				return fmt.Errorf("read items to index: %w", err)
-			}
-			batch = append(batch, r)
-		}
-		if err := rows.Err(); err != nil {
+		batch, err := collect(rows, scanRow)
+		if err != nil {
 			return fmt.Errorf("read items to index: %w", err)
 		}
-		rows.Close()
 		if len(batch) == 0 {
 			return nil
 		}

@@ -93,3 +93,28 @@ func (s *Store) read(ctx context.Context, what string, fn func() error) error {
 	}
 	return fmt.Errorf("%s: %w", what, err)
 }
+
+// collect reads every row with scan, then closes the rows and checks
+// rows.Err: the one loop behind the lists the store reads. Empty is [].
+func collect[T any](rows *sql.Rows, scan func(scanner) (T, error)) ([]T, error) {
+	defer rows.Close()
+	out := []T{}
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// scanOne scans a single-column row.
+func scanOne[T any](r scanner) (T, error) {
+	var v T
+	err := r.Scan(&v)
+	return v, err
+}
