@@ -210,27 +210,15 @@ func feedComments(c feeds.Comments) Comments {
 func Merge(page Article, it FeedItem) Article {
 	a := page
 	feed := FromFeedHeader(it)
-	if a.URL == "" {
-		a.URL = feed.URL
-	}
-	if a.Title == "" {
-		a.Title = feed.Title
-	}
-	if a.Section == "" {
-		a.Section = feed.Section
-	}
-	if a.Byline == "" {
-		a.Byline = feed.Byline
-	}
+	fillEmpty(&a.URL, feed.URL)
+	fillEmpty(&a.Title, feed.Title)
+	fillEmpty(&a.Section, feed.Section)
+	fillEmpty(&a.Byline, feed.Byline)
 	if a.Published.IsZero() {
 		a.Published = feed.Published
 	}
-	if a.Comments.Count == nil {
-		a.Comments.Count = feed.Comments.Count
-	}
-	if a.Comments.URL == "" {
-		a.Comments.URL = feed.Comments.URL
-	}
+	fillEmpty(&a.Comments.Count, feed.Comments.Count)
+	fillEmpty(&a.Comments.URL, feed.Comments.URL)
 	fp := feed.Photo
 	switch {
 	case a.Photo == nil:

@@ -182,18 +182,10 @@ func metaPhoto(p *pageInfo) *Photo {
 
 // fillPhoto copies into ph what it lacks from other, the same image.
 func fillPhoto(ph, other *Photo) {
-	if ph.URL == "" {
-		ph.URL = other.URL
-	}
-	if ph.Alt == "" {
-		ph.Alt = other.Alt
-	}
-	if ph.Caption == "" {
-		ph.Caption = other.Caption
-	}
-	if ph.Credit == "" {
-		ph.Credit = other.Credit
-	}
+	fillEmpty(&ph.URL, other.URL)
+	fillEmpty(&ph.Alt, other.Alt)
+	fillEmpty(&ph.Caption, other.Caption)
+	fillEmpty(&ph.Credit, other.Credit)
 	if ph.Width == 0 && ph.Height == 0 {
 		ph.Width, ph.Height = other.Width, other.Height
 	}
@@ -253,12 +245,8 @@ func takeCaptionAfter(ph *Photo, img *html.Node) {
 		return
 	}
 	caption, credit := captionAndCredit(capEl)
-	if ph.Caption == "" {
-		ph.Caption = caption
-	}
-	if ph.Credit == "" {
-		ph.Credit = credit
-	}
+	fillEmpty(&ph.Caption, caption)
+	fillEmpty(&ph.Credit, credit)
 	removeNode(capEl)
 }
 
@@ -277,4 +265,13 @@ func bareLeadImage(p *pageInfo) *Photo {
 	takeCaptionAfter(ph, img)
 	removeNode(img)
 	return ph
+}
+
+// fillEmpty sets *dst to v when *dst is still its zero value: what the page
+// said wins, what the feed (or a later source) said fills the gaps.
+func fillEmpty[T comparable](dst *T, v T) {
+	var zero T
+	if *dst == zero {
+		*dst = v
+	}
 }
