@@ -108,18 +108,7 @@ func unsubscribeOthers(ctx context.Context, tx *sql.Tx, keep map[string]bool) er
 // feed).
 func (s *Store) DeleteFeed(ctx context.Context, url string) error {
 	return s.withTx(ctx, "delete feed "+url, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "DELETE FROM feeds WHERE url = ?", url)
-		if err != nil {
-			return err
-		}
-		n, err := res.RowsAffected()
-		if err != nil {
-			return err
-		}
-		if n == 0 {
-			return ErrNotFound
-		}
-		return nil
+		return execFound(ctx, tx, "DELETE FROM feeds WHERE url = ?", url)
 	})
 }
 

@@ -192,18 +192,7 @@ func (s *Store) setFlag(ctx context.Context, column string, id int64, on bool) e
 		v = 1
 	}
 	return s.withTx(ctx, fmt.Sprintf("mark item %d %s", id, column), func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "UPDATE items SET "+column+" = ? WHERE id = ?", v, id)
-		if err != nil {
-			return err
-		}
-		n, err := res.RowsAffected()
-		if err != nil {
-			return err
-		}
-		if n == 0 {
-			return ErrNotFound
-		}
-		return nil
+		return execFound(ctx, tx, "UPDATE items SET "+column+" = ? WHERE id = ?", v, id)
 	})
 }
 

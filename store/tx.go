@@ -118,3 +118,20 @@ func scanOne[T any](r scanner) (T, error) {
 	err := r.Scan(&v)
 	return v, err
 }
+
+// execFound runs a statement meant to touch an existing row, and returns
+// ErrNotFound when it touched none.
+func execFound(ctx context.Context, tx *sql.Tx, query string, args ...any) error {
+	res, err := tx.ExecContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
