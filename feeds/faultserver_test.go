@@ -192,10 +192,15 @@ func gzipBomb(t *testing.T, size int) http.HandlerFunc {
 	}
 }
 
-// waitFor polls cond until it holds, failing the test after 5 s.
+// hangGuard bounds waits that only guard against a hang. It is generous
+// on purpose: under -race on a loaded 2-core CI machine a request can take
+// seconds to be dialled, and a guard is not a timing assertion.
+const hangGuard = 30 * time.Second
+
+// waitFor polls cond until it holds, failing the test after hangGuard.
 func waitFor(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.After(5 * time.Second)
+	deadline := time.After(hangGuard)
 	tick := time.NewTicker(2 * time.Millisecond)
 	defer tick.Stop()
 	for !cond() {

@@ -49,7 +49,7 @@ func TestLocalFilesMustBeRegular(t *testing.T) {
 			select {
 			case err := <-done:
 				checkFetchError(t, err, tt.in, tt.wantErr)
-			case <-time.After(10 * time.Second):
+			case <-time.After(hangGuard):
 				release(fifo) // let the blocked open return
 				t.Fatalf("reading %s blocked", tt.in)
 			}
