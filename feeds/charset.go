@@ -95,8 +95,9 @@ func parseContentType(ct string) (mediaType, label string) {
 	}
 	mediaType, params, _ := strings.Cut(ct, ";")
 	mediaType = strings.ToLower(strings.TrimSpace(mediaType))
-	lower := strings.ToLower(params)
-	if i := strings.Index(lower, "charset="); i >= 0 {
+	// Find "charset=" in params itself: lower-casing first can change the
+	// length of a hostile header and so the offsets.
+	if i := indexFold(params, "charset="); i >= 0 {
 		v := params[i+len("charset="):]
 		if j := strings.IndexAny(v, "; \t"); j >= 0 {
 			v = v[:j]
@@ -104,6 +105,16 @@ func parseContentType(ct string) (mediaType, label string) {
 		label = strings.Trim(v, `"'`)
 	}
 	return mediaType, label
+}
+
+// indexFold is strings.Index ignoring ASCII case, with offsets into s.
+func indexFold(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
 }
 
 var (

@@ -172,3 +172,14 @@ func BenchmarkToUTF8(b *testing.B) {
 		})
 	}
 }
+
+// TestParseContentTypeHostile: a header whose lower-cased form is shorter
+// than itself (invalid UTF-8, "İ") must not panic.
+func TestParseContentTypeHostile(t *testing.T) {
+	for _, ct := range []string{"text/xml;\xff\xff\xffcharset=", "a;İİİİcharset=x", "x;;charset=\"utf-8", ";CHARSET=latin1 q"} {
+		parseContentType(ct)
+	}
+	if _, l := parseContentType("text/html ; x=\"; CHARSET=Latin1 q"); l != "Latin1" {
+		t.Errorf("label = %q, want Latin1", l)
+	}
+}
