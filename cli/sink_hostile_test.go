@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/klauspost/compress/zstd"
+
 	_ "modernc.org/sqlite" // registers "sqlite" for writing hostile rows directly
 )
 
@@ -36,14 +38,20 @@ func poisonStore(t *testing.T, dbPath, p string) {
 		t.Fatal(err)
 	}
 	defer db.Close()
+	// The content body is stored zstd-compressed (store migration 5).
+	enc, err := zstd.NewWriter(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := enc.EncodeAll([]byte("<p>"+p+"</p>"), nil)
 	stmts := []string{
 		`UPDATE feeds SET title = ?1, feed_title = ?1, site_url = ?1, last_error = ?1, tags = json_array(?1)`,
 		`UPDATE items SET title = 'Seawall ' || ?1, link = ?1, author = ?1, photo_url = ?1,
 			photo_caption = ?1, photo_credit = ?1, comments_url = ?1, comments_count = 3, starred = 1,
-			categories = json_array(?1), summary = '<p>' || ?1 || '</p>', content = '<p>' || ?1 || '</p>'`,
+			categories = json_array(?1), summary = '<p>' || ?1 || '</p>', body = ?2`,
 	}
 	for _, s := range stmts {
-		if _, err := db.Exec(s, p); err != nil {
+		if _, err := db.Exec(s, p, body); err != nil {
 			t.Fatalf("%s: %v", s, err)
 		}
 	}

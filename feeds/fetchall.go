@@ -3,6 +3,7 @@ package feeds
 import (
 	"context"
 	"net/url"
+	"runtime"
 	"sync"
 )
 
@@ -13,21 +14,36 @@ import (
 // at once with ctx's error, and done is still called for every request.
 //
 // When done is given it owns each parsed Feed: the returned results leave
-// Feed empty, and at most 2×Jobs requests are between starting and the
-// return of their done call. done is usually slower than fetching (it
+// Feed empty, and at most 2×max(Jobs, cores) requests are between starting
+// and the return of their done call. done is usually slower than fetching (it
 // stores the feed), so without that window every document of a large
 // refresh would be parsed and held in memory waiting for its turn.
 // Requests start in an order that takes hosts in turn, so one host with
 // many feeds cannot fill the window while other hosts wait.
 func (c *Client) FetchAll(ctx context.Context, reqs []Request, done func(Result)) []Result {
+	if done == nil {
+		return FetchThen[Result](ctx, c, reqs, nil, nil)
+	}
+	return FetchThen(ctx, c, reqs, func(r Result) Result { return r }, done)
+}
+
+// FetchThen is FetchAll with a step between fetching and done: prepare
+// runs on each result in the goroutine that fetched it, so with many
+// requests at once it runs on every core, and done (serialised, as in
+// FetchAll) gets what prepare made. A refresh parses and prepares feeds
+// in parallel this way while one goroutine writes them. With prepare nil
+// the results keep their feeds and done is not called.
+func FetchThen[T any](ctx context.Context, c *Client, reqs []Request, prepare func(Result) T, done func(T)) []Result {
 	results := make([]Result, len(reqs))
 	var (
 		wg     sync.WaitGroup
 		mu     sync.Mutex // serialises done
 		window chan struct{}
 	)
-	if done != nil {
-		window = make(chan struct{}, 2*c.opt.Jobs)
+	if prepare != nil {
+		// Jobs limits downloads; parsing and prepare are CPU work, so even
+		// --jobs 1 keeps every core busy while one feed is being saved.
+		window = make(chan struct{}, 2*max(c.opt.Jobs, runtime.GOMAXPROCS(0)))
 	}
 	for _, i := range byHostInTurn(reqs) {
 		req := reqs[i]
@@ -39,16 +55,17 @@ func (c *Client) FetchAll(ctx context.Context, reqs []Request, done func(Result)
 				defer func() { <-window }()
 			}
 			res := c.FetchFeed(ctx, req)
-			if done == nil {
+			if prepare == nil {
 				results[i] = res
 				return
 			}
 			kept := res
 			kept.Feed = Feed{}
 			results[i] = kept
+			v := prepare(res)
 			mu.Lock()
 			defer mu.Unlock()
-			done(res)
+			done(v)
 		})
 	}
 	wg.Wait()

@@ -276,7 +276,8 @@ func TestByHostInTurn(t *testing.T) {
 }
 
 // TestFetchAllBoundsWaitingResults: while done is blocked, no more than
-// 2×Jobs requests are started, so parsed documents cannot pile up.
+// 2×max(Jobs, cores) requests are started, so parsed documents cannot pile
+// up.
 func TestFetchAllBoundsWaitingResults(t *testing.T) {
 	var hits atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -285,8 +286,10 @@ func TestFetchAllBoundsWaitingResults(t *testing.T) {
 		w.Write([]byte(`<rss version="2.0"><channel><title>T</title></channel></rss>`))
 	}))
 	defer srv.Close()
+	window := int32(2 * max(2, runtime.GOMAXPROCS(0)))
+	total := int(window) + 16
 	var reqs []Request
-	for i := range 20 {
+	for i := range total {
 		reqs = append(reqs, Request{URL: fmt.Sprintf("%s/%d", srv.URL, i)})
 	}
 	release := make(chan struct{})
@@ -304,18 +307,18 @@ func TestFetchAllBoundsWaitingResults(t *testing.T) {
 		})
 	}()
 	<-first
-	// done is blocked on the first result: the window (4) holds it and at
-	// most three more; wait until those have been fetched, then check
+	// done is blocked on the first result: the window holds it and at
+	// most window-1 more; wait until those have been fetched, then check
 	// nothing beyond the window was requested.
-	for hits.Load() < 4 {
+	for hits.Load() < window {
 		runtime.Gosched()
 	}
-	if n := hits.Load(); n > 4 {
-		t.Errorf("%d requests made while done was blocked, want at most 4", n)
+	if n := hits.Load(); n > window {
+		t.Errorf("%d requests made while done was blocked, want at most %d", n, window)
 	}
 	close(release)
 	<-finished
-	if calls != 20 || hits.Load() != 20 {
-		t.Fatalf("done called %d times after %d requests, want 20", calls, hits.Load())
+	if calls != total || hits.Load() != int32(total) {
+		t.Fatalf("done called %d times after %d requests, want %d", calls, hits.Load(), total)
 	}
 }

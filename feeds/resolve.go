@@ -97,9 +97,15 @@ func (r resolver) resolve(raw string) string {
 // dropped: gofeed resolves Atom content against xml:base itself. Only
 // rewritten tags are re-serialised; everything else is kept byte for byte.
 func (r resolver) absHTML(s string) string {
-	if !strings.Contains(s, "<") || !mayHoldURLAttr(s) {
+	if !strings.Contains(s, "<") || urlAttrsAbsolute(s) {
 		return s
 	}
+	return r.rewriteHTML(s)
+}
+
+// rewriteHTML is absHTML's slow path: it tokenizes s and rewrites the URL
+// attributes of each tag.
+func (r resolver) rewriteHTML(s string) string {
 	var out bytes.Buffer
 	out.Grow(len(s) + len(s)/8)
 	z := html.NewTokenizer(strings.NewReader(s))
@@ -127,18 +133,48 @@ func (r resolver) absHTML(s string) string {
 	return cut(out.String(), maxHTML)
 }
 
-// mayHoldURLAttr is a cheap test for "href", "src" or "srcset" in any case:
-// it looks for "rc" or "ref".
-func mayHoldURLAttr(s string) bool {
-	for i := 0; i+1 < len(s); i++ {
-		if s[i]|0x20 != 'r' {
+// urlAttrsAbsolute is a cheap test that absHTML would change nothing: every
+// "href" or "src" (in any case) followed by "=" has a value that starts
+// with http:// or https://, which htmlURL keeps as it is, and there is no
+// srcset. It may say false for HTML that needs no change (the words in
+// text); it never says true for HTML that does, since the tokenizer finds
+// no attribute this scan does not.
+func urlAttrsAbsolute(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		n := 0
+		switch {
+		case s[i]|0x20 == 's' && s[i+1]|0x20 == 'r' && s[i+2]|0x20 == 'c':
+			n = 3
+		case s[i]|0x20 == 'h' && i+3 < len(s) && s[i+1]|0x20 == 'r' && s[i+2]|0x20 == 'e' && s[i+3]|0x20 == 'f':
+			n = 4
+		default:
 			continue
 		}
-		if c := s[i+1] | 0x20; c == 'c' || (c == 'e' && i+2 < len(s) && s[i+2]|0x20 == 'f') {
-			return true
+		j := i + n
+		if n == 3 && j+2 < len(s) && s[j]|0x20 == 's' && s[j+1]|0x20 == 'e' && s[j+2]|0x20 == 't' {
+			return false // srcset: several URLs, left to the tokenizer
 		}
+		j = skipHTMLSpace(s, j)
+		if j >= len(s) || s[j] != '=' {
+			continue
+		}
+		j = skipHTMLSpace(s, j+1)
+		if j < len(s) && (s[j] == '"' || s[j] == '\'') {
+			j++
+		}
+		if v := s[j:]; !strings.HasPrefix(v, "https://") && !strings.HasPrefix(v, "http://") {
+			return false
+		}
+		i = j
 	}
-	return false
+	return true
+}
+
+func skipHTMLSpace(s string, j int) int {
+	for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r' || s[j] == '\f') {
+		j++
+	}
+	return j
 }
 
 // rewriteTag returns the tag re-serialised with its URL attributes

@@ -1,6 +1,7 @@
 package feeds
 
 import (
+	"net/url"
 	"strings"
 	"testing"
 )
@@ -128,4 +129,28 @@ func TestItemHTMLResolvedAgainstItsBase(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzURLAttrsAbsolute: whenever the cheap scan says absHTML may keep the
+// HTML as it is, the tokenizing rewrite indeed changes nothing.
+func FuzzURLAttrsAbsolute(f *testing.F) {
+	for _, s := range []string{
+		`<a href="https://x.example/a">a</a>`, `<img SRC = 'http://x/y.jpg'>`, `<a href=/rel>x</a>`,
+		`<a href="&#x6a;avascript:x">x</a>`, `<img srcset="a.jpg 1x">`, `<a href\n=\n"https://x/">`,
+		`<a title="href=" href="rel">`, `research on src code`,
+	} {
+		f.Add(s)
+	}
+	base, err := url.Parse("https://news.example/feed/")
+	if err != nil {
+		f.Fatal(err)
+	}
+	r := resolver{origin: base, base: base}
+	f.Fuzz(func(t *testing.T, s string) {
+		if urlAttrsAbsolute(s) {
+			if got := r.rewriteHTML(s); got != s {
+				t.Errorf("urlAttrsAbsolute(%q) but rewriteHTML gives %q", s, got)
+			}
+		}
+	})
 }

@@ -30,6 +30,13 @@ type Summary struct {
 // time): how many are done out of total, and that feed's URL and error.
 type Progress func(done, total int, url string, err error)
 
+// prepared is one fetched feed made ready for the store.
+type prepared struct {
+	url      string
+	fetchErr error
+	p        store.Prepared
+}
+
 // Run fetches every feed in list with c's concurrency limits and stores each
 // result in its own transaction as it arrives. A host that asked newsterm to
 // wait (Retry-After, remembered in the store) is not asked again before
@@ -47,27 +54,33 @@ func Run(ctx context.Context, c *feeds.Client, db *store.Store, list []store.Fee
 	}
 	var storeErr error
 	done := 0
-	c.FetchAll(ctx, reqs, func(r feeds.Result) {
-		done++
-		n, err := db.SaveFetch(ctx, store.Fetched{
+	// Each feed is prepared for the store (sanitized, compressed, split
+	// into search terms) in the goroutine that fetched it; saves run one
+	// at a time, in the order feeds finish.
+	prepare := func(r feeds.Result) prepared {
+		return prepared{url: r.URL, fetchErr: r.Err, p: store.Prepare(store.Fetched{
 			URL: r.URL, At: now(), Feed: r.Feed, NotModified: r.NotModified,
 			Validators: r.Validators, Err: r.Err,
-		})
-		failed := r.Err
+		})}
+	}
+	feeds.FetchThen(ctx, c, reqs, prepare, func(r prepared) {
+		done++
+		n, err := db.SavePrepared(ctx, r.p)
+		failed := r.fetchErr
 		if err != nil {
 			// The feed was fetched but could not be stored: it failed too.
-			failed = fmt.Errorf("save %s: %w", r.URL, err)
+			failed = fmt.Errorf("save %s: %w", r.url, err)
 			if storeErr == nil {
 				storeErr = failed
 			}
 		}
 		if failed != nil {
-			sum.Failed = append(sum.Failed, Failure{URL: r.URL, Error: sanitize.Line(failed.Error())})
+			sum.Failed = append(sum.Failed, Failure{URL: r.url, Error: sanitize.Line(failed.Error())})
 		} else {
 			sum.NewItems += n
 		}
 		if progress != nil {
-			progress(done, len(list), r.URL, failed)
+			progress(done, len(list), r.url, failed)
 		}
 	})
 	if storeErr != nil {

@@ -21,7 +21,7 @@ var now = time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)
 
 func clock() time.Time { return now }
 
-func openStore(t *testing.T) *store.Store {
+func openStore(t testing.TB) *store.Store {
 	t.Helper()
 	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "t.db"))
 	if err != nil {
@@ -32,7 +32,7 @@ func openStore(t *testing.T) *store.Store {
 }
 
 // subscribe makes the store list urls as subscriptions and returns its feeds.
-func subscribe(t *testing.T, db *store.Store, urls ...string) []store.Feed {
+func subscribe(t testing.TB, db *store.Store, urls ...string) []store.Feed {
 	t.Helper()
 	subs := make([]store.Subscription, len(urls))
 	for i, u := range urls {

@@ -21,12 +21,14 @@ const esc = 0x1b
 // bidirectional overrides and isolates. Invalid UTF-8 becomes U+FFFD.
 // CRLF and lone CR become LF. Text is idempotent.
 func Text(s string) string {
-	if isClean(s) {
+	start := firstChange(s)
+	if start < 0 {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for i := 0; i < len(s); {
+	b.WriteString(s[:start])
+	for i := start; i < len(s); {
 		c := s[i]
 		if c == esc {
 			i = skipEscape(s, i)
@@ -77,19 +79,31 @@ func Line(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// isClean reports whether s is printable ASCII or tab/newline only, which
-// is the common case and needs no copy. Feed bodies are large, so this is
-// a table lookup per byte.
-func isClean(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if !cleanByte[s[i]] {
-			return false
+// firstChange returns the index of the first byte Text would drop or
+// change, or -1 when s is already clean, the common case that needs no
+// copy. Feed bodies are large, so ASCII is a table lookup per byte; other
+// characters are decoded only to check them.
+func firstChange(s string) int {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !cleanByte[c] {
+				return i
+			}
+			i++
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || dropRune(r) {
+			return i // invalid UTF-8, C1 controls and format characters
+		}
+		i += size
 	}
-	return true
+	return -1
 }
 
-// cleanByte marks the bytes isClean accepts: tab, newline and 0x20–0x7e.
+// cleanByte marks the ASCII bytes Text keeps as they are: tab, newline and
+// 0x20–0x7e.
 var cleanByte = func() (t [256]bool) {
 	for c := 0x20; c < 0x7f; c++ {
 		t[c] = true

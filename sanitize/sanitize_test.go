@@ -104,11 +104,43 @@ func BenchmarkTextClean(b *testing.B) {
 	}
 }
 
-func TestIsCleanMatchesKeepASCII(t *testing.T) {
+func TestFirstChangeMatchesKeepASCII(t *testing.T) {
 	for c := 0; c < 256; c++ {
 		want := c < utf8.RuneSelf && keepASCII(byte(c)) && c != '\r'
-		if got := isClean(string([]byte{byte(c)})); got != want {
-			t.Errorf("isClean(%#x) = %v, want %v", c, got, want)
+		if got := firstChange(string([]byte{byte(c)})) < 0; got != want {
+			t.Errorf("firstChange(%#x) < 0 = %v, want %v", c, got, want)
 		}
 	}
+}
+
+// TestFirstChangeIsWhereTextDiffers: text that is clean apart from one
+// character is returned as is up to that character, and non-ASCII text
+// needs no copy.
+func TestFirstChangeIsWhereTextDiffers(t *testing.T) {
+	for _, s := range []string{"Kraków 東京 ✨ café \uFFFD", "tab\tand\nnewline"} {
+		if firstChange(s) >= 0 || Text(s) != s {
+			t.Errorf("Text(%q) = %q, firstChange %d; want it unchanged", s, Text(s), firstChange(s))
+		}
+	}
+	for _, bad := range []string{"\x1b[31m", "\r", "\u009b", "\u202e", "\xff", "\x00", "\u2028"} {
+		s := "Kraków " + bad + " end"
+		if i := firstChange(s); i != len("Kraków ") {
+			t.Errorf("firstChange(%q) = %d, want %d", s, i, len("Kraków "))
+		}
+		if got := Text(s); !strings.HasPrefix(got, "Kraków ") || got == s {
+			t.Errorf("Text(%q) = %q", s, got)
+		}
+	}
+}
+
+func FuzzTextFastPath(f *testing.F) {
+	f.Add("Kraków \x1b[31m red")
+	f.Fuzz(func(t *testing.T, s string) {
+		if firstChange(s) < 0 && Text(s) != s {
+			t.Errorf("firstChange says %q is clean but Text gives %q", s, Text(s))
+		}
+		if Text(Text(s)) != Text(s) {
+			t.Errorf("Text is not idempotent on %q", s)
+		}
+	})
 }

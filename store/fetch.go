@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -31,7 +30,7 @@ const maxErrorLen = 500
 // last error, and item upserts keyed by (feed, GUID). Existing read/starred
 // state is kept; items absent from this fetch stay, noted as having left
 // the feed, until the expiry rule (SetExpiry) deletes them. Returns how
-// many items were new.
+// many items were new. It is Prepare followed by SavePrepared.
 //
 // A failed fetch (Err) only records the error, the time and, for a
 // *feeds.FetchError with RetryAt, when the host asked to be tried again;
@@ -41,6 +40,15 @@ const maxErrorLen = 500
 func (s *Store) SaveFetch(ctx context.Context, f Fetched) (newItems int, err error) {
 	if f.At.IsZero() {
 		f.At = s.now()
+	}
+	return s.SavePrepared(ctx, Prepare(f))
+}
+
+// SavePrepared writes a fetch that Prepare made ready; see SaveFetch.
+func (s *Store) SavePrepared(ctx context.Context, p Prepared) (newItems int, err error) {
+	f := p.f
+	if p.err != nil {
+		return 0, fmt.Errorf("save fetch of %s: %w", f.URL, p.err)
 	}
 	keep := time.Duration(s.expireAfter.Load())
 	err = s.withTx(ctx, "save fetch of "+f.URL, func(tx *sql.Tx) error {
@@ -61,7 +69,7 @@ func (s *Store) SaveFetch(ctx context.Context, f Fetched) (newItems int, err err
 		if err := recordFeed(ctx, tx, feedID, f); err != nil {
 			return err
 		}
-		if newItems, err = upsertItems(ctx, tx, feedID, f); err != nil {
+		if newItems, err = upsertItems(ctx, tx, feedID, f.At, p.items); err != nil {
 			return err
 		}
 		if err := markLeft(ctx, tx, feedID, f); err != nil {
@@ -136,13 +144,14 @@ func recordFeed(ctx context.Context, tx *sql.Tx, feedID int64, f Fetched) error 
 
 // upsertSQL inserts an item or, when (feed, GUID) exists, updates it only
 // if something the feed says has changed. read, starred and first_seen are
-// never touched; published moves only when the feed gives a date (?20).
+// never touched; published moves only when the feed gives a date (?19).
 // RETURNING yields a row for each insert and real change, which is what
-// the search index must follow.
+// the search index must follow. body is compressed deterministically, so
+// equal content gives equal blobs.
 const upsertSQL = `
 INSERT INTO items (feed_id, guid, title, link, author, published, first_seen,
 	photo_url, photo_caption, photo_credit, photo_width, photo_height,
-	comments_count, comments_url, categories, enclosures, summary, content)
+	comments_count, comments_url, categories, enclosures, summary, body)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
 ON CONFLICT (feed_id, guid) DO UPDATE SET
 	title = excluded.title, link = excluded.link, author = excluded.author,
@@ -151,7 +160,7 @@ ON CONFLICT (feed_id, guid) DO UPDATE SET
 	photo_credit = excluded.photo_credit, photo_width = excluded.photo_width,
 	photo_height = excluded.photo_height, comments_count = excluded.comments_count,
 	comments_url = excluded.comments_url, categories = excluded.categories,
-	enclosures = excluded.enclosures, summary = excluded.summary, content = excluded.content
+	enclosures = excluded.enclosures, summary = excluded.summary, body = excluded.body
 WHERE items.title IS NOT excluded.title OR items.link IS NOT excluded.link
 	OR items.author IS NOT excluded.author
 	OR (?19 AND items.published IS NOT excluded.published)
@@ -161,13 +170,13 @@ WHERE items.title IS NOT excluded.title OR items.link IS NOT excluded.link
 	OR items.comments_count IS NOT excluded.comments_count
 	OR items.comments_url IS NOT excluded.comments_url OR items.categories IS NOT excluded.categories
 	OR items.enclosures IS NOT excluded.enclosures OR items.summary IS NOT excluded.summary
-	OR items.content IS NOT excluded.content
+	OR items.body IS NOT excluded.body
 RETURNING id`
 
-// upsertItems writes the fetched items and keeps the index in step. An
+// upsertItems writes the prepared items and keeps the index in step. An
 // item is new when its id is above every id that existed before: ids only
 // grow (AUTOINCREMENT) and this transaction is the only writer.
-func upsertItems(ctx context.Context, tx *sql.Tx, feedID int64, f Fetched) (int, error) {
+func upsertItems(ctx context.Context, tx *sql.Tx, feedID int64, at time.Time, rows []itemRow) (int, error) {
 	var maxID int64
 	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) FROM items").Scan(&maxID); err != nil {
 		return 0, fmt.Errorf("read last item id: %w", err)
@@ -186,65 +195,29 @@ func upsertItems(ctx context.Context, tx *sql.Tx, feedID int64, f Fetched) (int,
 	// items in between would make FTS5 flush its pending terms to disk.
 	added := make(map[int64]bool)
 	var changed []int
-	ids := make([]int64, len(f.Feed.Items))
-	for i := range f.Feed.Items {
-		it := &f.Feed.Items[i]
-		id, ok, err := upsertItem(ctx, upsert, feedID, f, it)
+	ids := make([]int64, len(rows))
+	for i := range rows {
+		r := &rows[i]
+		err := upsert.QueryRowContext(ctx, feedID, r.guid, r.title, r.link, r.author, r.published,
+			toMicro(at), r.photoURL, r.caption, r.credit, r.width, r.height, r.count, r.commentsURL,
+			r.categories, r.encls, r.summary, r.body, r.dated).Scan(&ids[i])
+		if err == sql.ErrNoRows {
+			continue // unchanged
+		}
 		if err != nil {
-			return 0, fmt.Errorf("save item %q: %w", it.GUID, err)
+			return 0, fmt.Errorf("save item %q: %w", r.guid, err)
 		}
-		if !ok {
-			continue
+		if ids[i] > maxID {
+			added[ids[i]] = true
 		}
-		if id > maxID {
-			added[id] = true
-		}
-		ids[i] = id
 		changed = append(changed, i)
 	}
 	for _, i := range changed {
-		it := &f.Feed.Items[i]
-		if err := idx.index(ctx, ids[i], it.Title, it.Summary, it.Content); err != nil {
+		if err := idx.index(ctx, ids[i], rows[i].terms); err != nil {
 			return 0, err
 		}
 	}
 	return len(added), nil
-}
-
-func upsertItem(ctx context.Context, stmt *sql.Stmt, feedID int64, f Fetched, it *feeds.Item) (id int64, changed bool, err error) {
-	cats, err := json.Marshal(nonNil(it.Categories))
-	if err != nil {
-		return 0, false, fmt.Errorf("encode categories: %w", err)
-	}
-	encl, err := json.Marshal(nonNil(it.Enclosures))
-	if err != nil {
-		return 0, false, fmt.Errorf("encode enclosures: %w", err)
-	}
-	published, dated := f.At, 0
-	if !it.Published.IsZero() {
-		published, dated = it.Published, 1
-	}
-	var p feeds.Photo
-	if it.Photo != nil {
-		p = *it.Photo
-	}
-	var count any
-	if it.Comments.Count != nil {
-		count = int64(*it.Comments.Count)
-	}
-	err = stmt.QueryRowContext(ctx, feedID, itemGUID(it), sanitize.Line(it.Title), sanitize.Line(it.Link),
-		sanitize.Line(it.Author), toMicro(published), toMicro(f.At),
-		sanitize.Line(p.URL), sanitize.Line(p.Caption), sanitize.Line(p.Credit), p.Width, p.Height,
-		count, sanitize.Line(it.Comments.URL), string(cats), string(encl),
-		sanitize.Text(it.Summary), sanitize.Text(it.Content),
-		dated).Scan(&id)
-	if err == sql.ErrNoRows {
-		return 0, false, nil // unchanged
-	}
-	if err != nil {
-		return 0, false, err
-	}
-	return id, true, nil
 }
 
 // itemGUID is the item's key within its feed: the GUID, else the link,

@@ -164,15 +164,23 @@ func (s *Store) oneItem(ctx context.Context, what, cond string, arg any) (Item, 
 
 // Body returns an item's summary and content HTML.
 func (s *Store) Body(ctx context.Context, id int64) (summary, content string, err error) {
-	err = s.read(ctx, fmt.Sprintf("read body of item %d", id), func() error {
-		err := s.db.QueryRowContext(ctx, "SELECT summary, content FROM items WHERE id = ?", id).
-			Scan(&summary, &content)
+	var body []byte
+	what := fmt.Sprintf("read body of item %d", id)
+	err = s.read(ctx, what, func() error {
+		err := s.db.QueryRowContext(ctx, "SELECT summary, body FROM items WHERE id = ?", id).
+			Scan(&summary, &body)
 		if err == sql.ErrNoRows {
 			return ErrNotFound
 		}
 		return err
 	})
-	return summary, content, err
+	if err != nil {
+		return "", "", err
+	}
+	if content, err = unpackBody(body); err != nil {
+		return "", "", fmt.Errorf("%s: %w", what, err)
+	}
+	return summary, content, nil
 }
 
 // SetRead sets an item's read flag.

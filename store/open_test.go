@@ -59,7 +59,8 @@ func TestPragmasOnEveryConnection(t *testing.T) {
 		}
 		conns = append(conns, c)
 	}
-	want := map[string]string{"journal_mode": "wal", "foreign_keys": "1", "busy_timeout": "10000", "synchronous": "1"}
+	want := map[string]string{"journal_mode": "wal", "foreign_keys": "1", "busy_timeout": "10000", "synchronous": "1",
+		"page_size": "16384"} // a new file gets 16 KiB pages
 	for i, c := range conns {
 		for pragma, v := range want {
 			var got string
@@ -108,6 +109,12 @@ func TestMigrateExistingDatabase(t *testing.T) {
 	found, err := s.Search(ctx, "capybara", 0)
 	if err != nil || guids(found) != "[g1]" {
 		t.Errorf("search over migrated items = %s, %v", guids(found), err)
+	}
+	// Migration 5 moved the content into the compressed body column.
+	for id, want := range map[int64]string{got[0].ID: "<p>a <i>capybara</i> appears</p>", got[1].ID: ""} {
+		if _, content, err := s.Body(ctx, id); err != nil || content != want {
+			t.Errorf("Body(%d) after migration = %q, %v; want %q", id, content, err, want)
+		}
 	}
 	if want := path + ".bak-v1"; s.BackupPath() != want {
 		t.Errorf("BackupPath = %q, want %q", s.BackupPath(), want)

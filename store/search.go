@@ -17,8 +17,8 @@ type indexer struct{ stmt *sql.Stmt }
 
 func newIndexer(ctx context.Context, tx *sql.Tx) (*indexer, error) {
 	stmt, err := tx.PrepareContext(ctx, `
-		INSERT OR REPLACE INTO items_fts (rowid, title, summary, content, article)
-		VALUES (?1, ?2, ?3, ?4, coalesce((SELECT text FROM articles WHERE item_id = ?1), ''))`)
+		INSERT OR REPLACE INTO items_fts (rowid, terms)
+		VALUES (?1, ?2 || coalesce(' ' || (SELECT text FROM articles WHERE item_id = ?1), ''))`)
 	if err != nil {
 		return nil, fmt.Errorf("prepare search index update: %w", err)
 	}
@@ -27,17 +27,23 @@ func newIndexer(ctx context.Context, tx *sql.Tx) (*indexer, error) {
 
 func (x *indexer) close() { x.stmt.Close() }
 
-func (x *indexer) index(ctx context.Context, id int64, title, summary, content string) error {
-	if _, err := x.stmt.ExecContext(ctx, id, title, feeds.HTMLText(summary), feeds.HTMLText(content)); err != nil {
+// index records terms (from searchTerms) as item id's words.
+func (x *indexer) index(ctx context.Context, id int64, terms string) error {
+	if _, err := x.stmt.ExecContext(ctx, id, terms); err != nil {
 		return fmt.Errorf("index item %d for search: %w", id, err)
 	}
 	return nil
 }
 
-// reindexAll rebuilds the search index from every item; migration 2 runs
-// it for the items that existed before the index did.
+// itemTerms are the search terms of a stored item's own text.
+func itemTerms(title, summary, content string) string {
+	return searchTerms(title, feeds.HTMLText(summary), feeds.HTMLText(content))
+}
+
+// reindexAll rebuilds the search index from every item; migration 5 runs
+// it when it replaces the index.
 func reindexAll(ctx context.Context, tx *sql.Tx) error {
-	if _, err := tx.ExecContext(ctx, "INSERT INTO items_fts (items_fts) VALUES ('delete-all')"); err != nil {
+	if _, err := tx.ExecContext(ctx, "DELETE FROM items_fts"); err != nil {
 		return fmt.Errorf("clear search index: %w", err)
 	}
 	idx, err := newIndexer(ctx, tx)
@@ -46,16 +52,17 @@ func reindexAll(ctx context.Context, tx *sql.Tx) error {
 	}
 	defer idx.close()
 	type row struct {
-		id                      int64
-		title, summary, content string
+		id             int64
+		title, summary string
+		body           []byte
 	}
 	scanRow := func(sc scanner) (r row, err error) {
-		err = sc.Scan(&r.id, &r.title, &r.summary, &r.content)
+		err = sc.Scan(&r.id, &r.title, &r.summary, &r.body)
 		return r, err
 	}
 	var last int64
 	for {
-		rows, err := tx.QueryContext(ctx, `SELECT id, title, summary, content FROM items
+		rows, err := tx.QueryContext(ctx, `SELECT id, title, summary, body FROM items
 			WHERE id > ? ORDER BY id LIMIT 500`, last)
 		if err != nil {
 			return fmt.Errorf("read items to index: %w", err)
@@ -68,7 +75,11 @@ func reindexAll(ctx context.Context, tx *sql.Tx) error {
 			return nil
 		}
 		for _, r := range batch {
-			if err := idx.index(ctx, r.id, r.title, r.summary, r.content); err != nil {
+			content, err := unpackBody(r.body)
+			if err != nil {
+				return fmt.Errorf("index item %d: %w", r.id, err)
+			}
+			if err := idx.index(ctx, r.id, itemTerms(r.title, r.summary, content)); err != nil {
 				return err
 			}
 		}
@@ -76,18 +87,20 @@ func reindexAll(ctx context.Context, tx *sql.Tx) error {
 	}
 }
 
-// matchQuery turns what the user typed into an FTS5 query: every word is
-// quoted as a phrase (so `C++ "foo` is not syntax) and all must match.
-// The last word also matches as a prefix, unless the query ends in a space,
+// matchQuery turns what the user typed into an FTS5 query: every word must
+// match. The index keeps no positions (detail=none), so a word is split
+// where the tokenizer would split it ("network's" is "network" and "s")
+// and each piece is quoted on its own (so `C++ "foo` is not syntax). The
+// last piece also matches as a prefix, unless the query ends in a space,
 // so a search typed a letter at a time finds "Haqqani" from "Haq".
-// Words with no letter or digit are dropped; "" means nothing to search.
+// "" means nothing to search.
 func matchQuery(q string) string {
-	var terms []string
-	for _, w := range strings.Fields(q) {
-		if !strings.ContainsFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
-			continue
-		}
-		terms = append(terms, `"`+strings.ReplaceAll(w, `"`, `""`)+`"`)
+	pieces := strings.FieldsFunc(q, func(r rune) bool {
+		return !unicode.In(r, unicode.L, unicode.N, unicode.M, unicode.Co) || 0x2000 <= r && r <= 0x206F
+	})
+	terms := make([]string, len(pieces))
+	for i, p := range pieces {
+		terms[i] = `"` + p + `"` // a piece holds no quote
 	}
 	if len(terms) > 0 && !strings.HasSuffix(q, " ") {
 		terms[len(terms)-1] += "*"
@@ -116,12 +129,17 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Item, er
 // and its plain text for search (ErrNotFound for an unknown item).
 func (s *Store) SaveArticle(ctx context.Context, itemID int64, data []byte, text string) error {
 	return s.withTx(ctx, fmt.Sprintf("save article for item %d", itemID), func(tx *sql.Tx) error {
-		var title, summary, content string
-		err := tx.QueryRowContext(ctx, "SELECT title, summary, content FROM items WHERE id = ?", itemID).
-			Scan(&title, &summary, &content)
+		var title, summary string
+		var body []byte
+		err := tx.QueryRowContext(ctx, "SELECT title, summary, body FROM items WHERE id = ?", itemID).
+			Scan(&title, &summary, &body)
 		if err == sql.ErrNoRows {
 			return ErrNotFound
 		}
+		if err != nil {
+			return err
+		}
+		content, err := unpackBody(body)
 		if err != nil {
 			return err
 		}
@@ -140,7 +158,7 @@ func (s *Store) SaveArticle(ctx context.Context, itemID int64, data []byte, text
 			return err
 		}
 		defer idx.close()
-		return idx.index(ctx, itemID, title, summary, content)
+		return idx.index(ctx, itemID, itemTerms(title, summary, content))
 	})
 }
 

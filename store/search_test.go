@@ -34,7 +34,8 @@ func TestSearch(t *testing.T) {
 	}{
 		{"haqqani", "[both body]"},
 		{"Haqqani islamabad", "[both]"},
-		{"network's", "[body]"},
+		{"network's reach", "[body]"}, // "network", "s" and "reach", anywhere
+		{"network's", "[both body]"},  // "both" has "network" and a word starting with s
 		{"islamabad", "[both summary]"},
 		{"xylophone", "[]"},  // attribute, not text
 		{"secretword", "[]"}, // script
@@ -97,9 +98,11 @@ func TestMatchQuery(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"hello", `"hello"*`},
 		{"  two   words ", `"two" AND "words"`},
-		{`C++ "foo`, `"C++" AND """foo"*`},
+		{`C++ "foo`, `"C" AND "foo"*`},
 		{`- * ( )`, ``},
-		{"NEAR(a b)", `"NEAR(a" AND "b)"*`},
+		{"NEAR(a b)", `"NEAR" AND "a" AND "b"*`},
+		{"network's", `"network" AND "s"*`},
+		{"a—b", `"a" AND "b"*`},
 		{"émigré 東京", `"émigré" AND "東京"*`},
 	}
 	for _, tt := range tests {

@@ -73,6 +73,9 @@ func open(ctx context.Context, path string, steps []migration) (*Store, error) {
 	if err := probe(ctx, abs, len(steps)); err != nil {
 		return nil, err
 	}
+	if err := setPageSize(ctx, abs); err != nil {
+		return nil, err
+	}
 	db := sql.OpenDB(connector{dsn: dsn(abs)})
 	db.SetMaxOpenConns(4)
 	db.SetMaxIdleConns(4)
@@ -106,6 +109,34 @@ func createPrivate(abs string) error {
 	return nil
 }
 
+// pageSize is a new database's page size: 16 KiB pages hold several
+// compressed stories each, where 4 KiB pages left much of each page empty.
+const pageSize = 16384
+
+// setPageSize gives a new, empty database file its page size. It must come
+// before anything writes the header (the switch to WAL does), which the
+// driver's DSN pragmas, applied in name order, cannot promise. An existing
+// database keeps the size it has.
+func setPageSize(ctx context.Context, abs string) error {
+	if fi, err := os.Stat(abs); err != nil || fi.Size() > 0 {
+		return nil
+	}
+	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}
+	db, err := sql.Open("sqlite", u.String()+fmt.Sprintf("?_pragma=busy_timeout(%d)", busyTimeout.Milliseconds()))
+	if err != nil {
+		return fmt.Errorf("create database %s: %w", abs, err)
+	}
+	defer db.Close()
+	err = retry(ctx, func() error {
+		_, err := db.ExecContext(ctx, fmt.Sprintf("PRAGMA page_size = %d; PRAGMA journal_mode = WAL", pageSize))
+		return err
+	})
+	if err != nil {
+		return openError(abs, err)
+	}
+	return nil
+}
+
 // Close closes the database.
 func (s *Store) Close() error {
 	if err := s.db.Close(); err != nil {
@@ -135,11 +166,13 @@ func (s *Store) Checkpoint(ctx context.Context) error {
 
 // dsn builds a file: URI, so that '?' or '#' in a path stay part of the
 // name, with the settings every pooled connection needs. busy_timeout comes
-// first so the switch to WAL already waits for other processes.
+// first so the switch to WAL already waits for other processes. Statement
+// journals (every upsert in a refresh writes one) stay in memory: on disk
+// they were a third of the time spent storing a feed.
 func dsn(abs string) string {
 	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs), OmitHost: false}
 	q := fmt.Sprintf("_pragma=busy_timeout(%d)&_pragma=journal_mode(WAL)"+
-		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate",
+		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=temp_store(MEMORY)&_txlock=immediate",
 		busyTimeout.Milliseconds())
 	return u.String() + "?" + q
 }
