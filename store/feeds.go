@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -37,41 +38,77 @@ type Subscription struct {
 // SyncSubscriptions makes the feeds table match the config: inserts new
 // URLs, updates titles/tags/order; feeds no longer subscribed are hidden
 // from Feeds/Items (their rows stay until DeleteFeed). A URL listed twice
-// keeps its first place. Rows that already match are not rewritten.
+// keeps its first place. Every command runs it at start, so when the table
+// already matches (the usual case) it only reads: no write transaction,
+// no wait for a refresh in another process.
 func (s *Store) SyncSubscriptions(ctx context.Context, subs []Subscription) error {
-	return s.withTx(ctx, "save subscriptions", func(tx *sql.Tx) error {
-		seen := make(map[string]bool, len(subs))
-		for _, sub := range subs {
-			u := strings.TrimSpace(sub.URL)
-			if u == "" || seen[u] {
-				continue
-			}
-			if err := upsertSubscription(ctx, tx, u, sub, len(seen)); err != nil {
-				return err
-			}
-			seen[u] = true
+	want, err := wantedSubscriptions(subs)
+	if err != nil {
+		return err
+	}
+	var have []subRow
+	err = s.read(ctx, "read subscriptions", func() error {
+		rows, err := s.db.QueryContext(ctx, `SELECT url, title, tags, position FROM feeds
+			WHERE subscribed = 1 ORDER BY position, id`)
+		if err != nil {
+			return err
 		}
-		return unsubscribeOthers(ctx, tx, seen)
+		have, err = collect(rows, func(sc scanner) (r subRow, err error) {
+			err = sc.Scan(&r.url, &r.title, &r.tags, &r.pos)
+			return r, err
+		})
+		return err
+	})
+	if err == nil && slices.Equal(have, want) {
+		return nil
+	}
+	return s.withTx(ctx, "save subscriptions", func(tx *sql.Tx) error {
+		upsert, err := tx.PrepareContext(ctx, `
+			INSERT INTO feeds (url, title, tags, position, subscribed) VALUES (?, ?, ?, ?, 1)
+			ON CONFLICT (url) DO UPDATE SET
+				title = excluded.title, tags = excluded.tags,
+				position = excluded.position, subscribed = 1
+			WHERE title IS NOT excluded.title OR tags IS NOT excluded.tags
+				OR position IS NOT excluded.position OR subscribed IS NOT 1`)
+		if err != nil {
+			return fmt.Errorf("prepare subscription update: %w", err)
+		}
+		defer upsert.Close()
+		keep := make(map[string]bool, len(want))
+		for _, w := range want {
+			if _, err := upsert.ExecContext(ctx, w.url, w.title, w.tags, w.pos); err != nil {
+				return fmt.Errorf("subscribe %s: %w", w.url, err)
+			}
+			keep[w.url] = true
+		}
+		return unsubscribeOthers(ctx, tx, keep)
 	})
 }
 
-func upsertSubscription(ctx context.Context, tx *sql.Tx, u string, sub Subscription, pos int) error {
-	tags, err := json.Marshal(cleanTags(sub.Tags))
-	if err != nil {
-		return fmt.Errorf("encode tags of %s: %w", u, err)
+// subRow is a subscription as the feeds table holds it.
+type subRow struct {
+	url, title, tags string
+	pos              int
+}
+
+// wantedSubscriptions is subs as rows: URLs trimmed, blanks and repeats
+// dropped, titles and tags sanitized, positions in order.
+func wantedSubscriptions(subs []Subscription) ([]subRow, error) {
+	out := make([]subRow, 0, len(subs))
+	seen := make(map[string]bool, len(subs))
+	for _, sub := range subs {
+		u := strings.TrimSpace(sub.URL)
+		if u == "" || seen[u] {
+			continue
+		}
+		tags, err := json.Marshal(cleanTags(sub.Tags))
+		if err != nil {
+			return nil, fmt.Errorf("encode tags of %s: %w", u, err)
+		}
+		out = append(out, subRow{url: u, title: sanitize.Line(sub.Title), tags: string(tags), pos: len(seen)})
+		seen[u] = true
 	}
-	_, err = tx.ExecContext(ctx, `
-		INSERT INTO feeds (url, title, tags, position, subscribed) VALUES (?, ?, ?, ?, 1)
-		ON CONFLICT (url) DO UPDATE SET
-			title = excluded.title, tags = excluded.tags,
-			position = excluded.position, subscribed = 1
-		WHERE title IS NOT excluded.title OR tags IS NOT excluded.tags
-			OR position IS NOT excluded.position OR subscribed IS NOT 1`,
-		u, sanitize.Line(sub.Title), string(tags), pos)
-	if err != nil {
-		return fmt.Errorf("subscribe %s: %w", u, err)
-	}
-	return nil
+	return out, nil
 }
 
 func cleanTags(in []string) []string {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -271,5 +272,37 @@ func TestSyncSubscriptionsDuplicatesAndBlanks(t *testing.T) {
 	if len(got) != 2 || got[0].URL != feedB || got[0].Title != "first" || got[1].URL != feedA ||
 		fmt.Sprint(got[1].Tags) != "[red]" {
 		t.Errorf("Feeds = %+v", got)
+	}
+}
+
+// TestSyncSubscriptionsUnchangedOnlyReads: every command syncs at start,
+// so a config that matches the table must not need the write lock (which
+// a refresh in another process may hold); a changed one still waits for it.
+func TestSyncSubscriptionsUnchangedOnlyReads(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "newsterm.db")
+	s := openAt(t, path)
+	subs := []Subscription{{URL: feedA, Title: "A", Tags: []string{"news"}}, {URL: feedB}}
+	subscribe(t, s, subs...)
+
+	other := openAt(t, path)
+	conn, err := other.db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+		t.Fatal(err)
+	}
+	defer conn.ExecContext(ctx, "ROLLBACK")
+
+	if err := s.SyncSubscriptions(ctx, subs); err != nil {
+		t.Errorf("unchanged subscriptions while another writer holds the lock: %v", err)
+	}
+	short, cancel := context.WithCancel(ctx)
+	cancel()
+	changed := []Subscription{{URL: feedB}, {URL: feedA, Title: "A", Tags: []string{"news"}}}
+	if err := s.SyncSubscriptions(short, changed); err == nil {
+		t.Error("a changed order was saved without the write lock")
 	}
 }
