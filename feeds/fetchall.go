@@ -14,8 +14,8 @@ import (
 // at once with ctx's error, and done is still called for every request.
 //
 // When done is given it owns each parsed Feed: the returned results leave
-// Feed empty, and at most 2×max(Jobs, cores) requests are between starting
-// and the return of their done call. done is usually slower than fetching (it
+// Feed empty, and at most Jobs+cores requests are between starting and the
+// return of their done call. done is usually slower than fetching (it
 // stores the feed), so without that window every document of a large
 // refresh would be parsed and held in memory waiting for its turn.
 // Requests start in an order that takes hosts in turn, so one host with
@@ -41,9 +41,10 @@ func FetchThen[T any](ctx context.Context, c *Client, reqs []Request, prepare fu
 		window chan struct{}
 	)
 	if prepare != nil {
-		// Jobs limits downloads; parsing and prepare are CPU work, so even
-		// --jobs 1 keeps every core busy while one feed is being saved.
-		window = make(chan struct{}, 2*max(c.opt.Jobs, runtime.GOMAXPROCS(0)))
+		// Jobs downloads at once and, beside them, as many feeds being
+		// parsed and prepared as there are cores: parsing is CPU work, so
+		// even --jobs 1 keeps every core busy while one feed is saved.
+		window = make(chan struct{}, c.opt.Jobs+runtime.GOMAXPROCS(0))
 	}
 	for _, i := range byHostInTurn(reqs) {
 		req := reqs[i]

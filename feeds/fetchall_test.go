@@ -276,7 +276,7 @@ func TestByHostInTurn(t *testing.T) {
 }
 
 // TestFetchAllBoundsWaitingResults: while done is blocked, no more than
-// 2×max(Jobs, cores) requests are started, so parsed documents cannot pile
+// Jobs+cores requests are started, so parsed documents cannot pile
 // up.
 func TestFetchAllBoundsWaitingResults(t *testing.T) {
 	var hits atomic.Int32
@@ -286,7 +286,7 @@ func TestFetchAllBoundsWaitingResults(t *testing.T) {
 		w.Write([]byte(`<rss version="2.0"><channel><title>T</title></channel></rss>`))
 	}))
 	defer srv.Close()
-	window := int32(2 * max(2, runtime.GOMAXPROCS(0)))
+	window := int32(2 + runtime.GOMAXPROCS(0))
 	total := int(window) + 16
 	var reqs []Request
 	for i := range total {

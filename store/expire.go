@@ -9,7 +9,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/newsterm/newsterm/feeds"
 )
 
 // SetExpiry sets the rule that deletes old items: when a feed's fetch is
@@ -22,11 +21,11 @@ func (s *Store) SetExpiry(after time.Duration) {
 }
 
 // markLeft notes which items left the feed with this document (in
-// items_left, since f.At) and which are back, comparing the ids the
+// items_left, since at) and which are back, comparing the ids the
 // document lists with those the previous one did. The work grows with the
 // document, not with the feed's history.
-func markLeft(ctx context.Context, tx *sql.Tx, feedID int64, f Fetched) error {
-	now, err := listedIDs(ctx, tx, feedID, f.Feed.Items)
+func markLeft(ctx context.Context, tx *sql.Tx, feedID int64, at time.Time, rows []itemRow) error {
+	now, err := listedIDs(ctx, tx, feedID, rows)
 	if err != nil {
 		return err
 	}
@@ -59,7 +58,7 @@ func markLeft(ctx context.Context, tx *sql.Tx, feedID int64, f Fetched) error {
 	}{
 		{"note items that left the feed", `INSERT OR IGNORE INTO items_left (item_id, feed_id, left_at)
 			SELECT i.id, i.feed_id, ? FROM json_each(?) j JOIN items i ON i.id = j.value`,
-			[]any{toMicro(f.At), string(goneJSON)}, len(gone) == 0},
+			[]any{toMicro(at), string(goneJSON)}, len(gone) == 0},
 		{"note items back in the feed", `DELETE FROM items_left WHERE item_id IN (SELECT value FROM json_each(?))`,
 			[]any{string(nowJSON)}, len(now) == 0},
 		{"record the items listed", "UPDATE feeds SET listed = ? WHERE id = ?",
@@ -79,10 +78,10 @@ func markLeft(ctx context.Context, tx *sql.Tx, feedID int64, f Fetched) error {
 // listedIDs returns the sorted ids of the stored items the document lists.
 // Keys go to SQLite as one JSON array; the rare key that is not valid UTF-8
 // (JSON would change its bytes) is looked up on its own.
-func listedIDs(ctx context.Context, tx *sql.Tx, feedID int64, list []feeds.Item) ([]int64, error) {
+func listedIDs(ctx context.Context, tx *sql.Tx, feedID int64, list []itemRow) ([]int64, error) {
 	var keys, odd []string
 	for i := range list {
-		k := itemGUID(&list[i])
+		k := list[i].guid
 		if utf8.ValidString(k) {
 			keys = append(keys, k)
 		} else {

@@ -72,7 +72,7 @@ func (s *Store) SavePrepared(ctx context.Context, p Prepared) (newItems int, err
 		if newItems, err = upsertItems(ctx, tx, feedID, f.At, p.items); err != nil {
 			return err
 		}
-		if err := markLeft(ctx, tx, feedID, f); err != nil {
+		if err := markLeft(ctx, tx, feedID, f.At, p.items); err != nil {
 			return err
 		}
 		return expire(ctx, tx, feedID, f.At, keep)

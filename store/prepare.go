@@ -52,6 +52,10 @@ func Prepare(f Fetched) Prepared {
 		}
 		p.items[i] = row
 	}
+	// The rows hold everything the save needs; dropping the parsed items
+	// lets a feed waiting for its turn to be written keep only its
+	// compressed form in memory.
+	p.f.Feed.Items = nil
 	return p
 }
 
