@@ -3,7 +3,9 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -116,13 +118,115 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Item, er
 	if match == "" {
 		return []Item{}, nil
 	}
-	if limit <= 0 {
+	what := "search " + query
+	if limit > 0 {
+		if items, ok, err := s.searchNewest(ctx, what, match, limit); err != nil || ok {
+			return items, err
+		}
+	} else {
 		limit = -1
 	}
-	return s.queryItems(ctx, "search "+query, "SELECT "+itemColumns+`
+	return s.queryItems(ctx, what, "SELECT "+itemColumns+`
 		FROM items_fts JOIN items i ON i.id = items_fts.rowid JOIN feeds f ON f.id = i.feed_id
-		WHERE items_fts MATCH ? AND f.subscribed = 1
-		ORDER BY i.published DESC, i.id DESC LIMIT ?`, match, limit)
+		WHERE items_fts MATCH ? AND f.subscribed = 1`+itemOrder+" LIMIT ?", match, limit)
+}
+
+// searchNewest answers a search with a limit when a word is so common that
+// joining and sorting every match would cost more than walking the
+// stories newest first and keeping the matching ones: the cost then
+// follows the limit, not the number of matches. ok is false when the
+// matches are few enough to sort (matches² ≤ limit × stories).
+func (s *Store) searchNewest(ctx context.Context, what, match string, limit int) (items []Item, ok bool, err error) {
+	err = s.read(ctx, what, func() error {
+		// One row of ids, not one row per id: a common word matches most
+		// stories, and each row costs more to fetch than to parse.
+		var list sql.NullString
+		err := s.db.QueryRowContext(ctx, "SELECT group_concat(rowid) FROM items_fts WHERE items_fts MATCH ?", match).Scan(&list)
+		if err != nil {
+			return err
+		}
+		ids, err := parseIDs(list.String)
+		if err != nil {
+			return err
+		}
+		var stories int64
+		if err := s.db.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) FROM items").Scan(&stories); err != nil {
+			return err
+		}
+		if ok = int64(len(ids))*int64(len(ids)) > int64(limit)*stories; !ok {
+			return nil
+		}
+		matched := make(map[int64]struct{}, len(ids))
+		for _, id := range ids {
+			matched[id] = struct{}{}
+		}
+		items, err = s.newestOf(ctx, matched, limit)
+		return err
+	})
+	return items, ok, err
+}
+
+// parseIDs reads group_concat's comma-separated ids.
+func parseIDs(list string) ([]int64, error) {
+	if list == "" {
+		return nil, nil
+	}
+	ids := make([]int64, 0, strings.Count(list, ",")+1)
+	for f := range strings.SplitSeq(list, ",") {
+		id, err := strconv.ParseInt(f, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("read matching ids: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
+}
+
+// newestOf returns the newest limit stories of subscribed feeds among ids,
+// walking the published index newest first.
+func (s *Store) newestOf(ctx context.Context, ids map[int64]struct{}, limit int) ([]Item, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT id FROM items INDEXED BY items_published ORDER BY published DESC, id DESC")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []Item{}
+	var batch []int64
+	flush := func() error { // the batch's rows, unless their feed is unsubscribed
+		list, err := json.Marshal(batch)
+		if err != nil {
+			return err
+		}
+		batch = batch[:0]
+		more, err := s.queryItems(ctx, "read matches", "SELECT "+itemColumns+`
+			FROM items i JOIN feeds f ON f.id = i.feed_id
+			WHERE i.id IN (SELECT value FROM json_each(?)) AND f.subscribed = 1`+itemOrder, string(list))
+		out = append(out, more...)
+		return err
+	}
+	for len(out) < limit && rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		if _, hit := ids[id]; !hit {
+			continue
+		}
+		if batch = append(batch, id); len(out)+len(batch) == limit {
+			if err := flush(); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(batch) > 0 {
+		if err := flush(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // SaveArticle caches an extracted article (opaque JSON from package article)

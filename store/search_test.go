@@ -2,7 +2,11 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"testing"
+	"time"
+
+	"github.com/newsterm/newsterm/feeds"
 )
 
 func TestSearch(t *testing.T) {
@@ -111,5 +115,51 @@ func TestMatchQuery(t *testing.T) {
 				t.Errorf("matchQuery(%q) = %s, want %s", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestSearchCommonWordNewestFirst: when a word is in most stories, a
+// search with a limit walks stories newest first instead of sorting every
+// match; it must give exactly the first rows of the unlimited search,
+// skipping stories of feeds no longer subscribed.
+func TestSearchCommonWordNewestFirst(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	subscribe(t, s, Subscription{URL: feedA}, Subscription{URL: feedB})
+	var a, b, c []feeds.Item
+	for i := range 300 {
+		it := story(fmt.Sprintf("s%d", i), (i*37)%300) // published out of insertion order
+		it.Content = "<p>A common word.</p>"
+		if i%10 == 0 {
+			it.Content = "<p>Rare.</p>"
+		}
+		switch i % 3 {
+		case 0:
+			a = append(a, it)
+		case 1:
+			b = append(b, it)
+		default:
+			it.Published = it.Published.Add(time.Hour) // the newest, but hidden
+			c = append(c, it)
+		}
+	}
+	save(t, s, feedA, a...)
+	save(t, s, feedB, b...)
+	save(t, s, feedC, c...) // never subscribed
+	all, err := s.Search(ctx, "common", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, limit := range []int{1, 7, 10, 50} {
+		got, err := s.Search(ctx, "common", limit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := all[:limit]; guids(got) != guids(want) {
+			t.Errorf("Search(common, %d) = %s, want %s", limit, guids(got), guids(want))
+		}
+	}
+	if len(all) != 180 { // 300 stories, a tenth rare, a third hidden
+		t.Errorf("Search(common) found %d stories, want 180", len(all))
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/newsterm/newsterm/config"
 	"github.com/newsterm/newsterm/feeds"
 	"github.com/newsterm/newsterm/store"
@@ -41,6 +42,29 @@ func BenchmarkView(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				_ = m.View()
+			}
+		})
+	}
+}
+
+// BenchmarkKeypress is one Update for a cursor move (j, then k) in the
+// middle of the list, over stores of growing size: like View, it must
+// cost the same at 1,000 stories as at 100,000.
+//
+//	go test ./ui -run '^$' -bench Keypress -benchmem
+func BenchmarkKeypress(b *testing.B) {
+	for _, n := range []int{1_000, 100_000} {
+		m := started(b, bigStore(n), 160, 45)
+		m = send(b, m, keyMsg("G"))
+		for range 20 {
+			m = send(b, m, keyMsg("pgup"))
+		}
+		keys := []tea.KeyMsg{keyMsg("j"), keyMsg("k")}
+		b.Run(fmt.Sprintf("items=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; b.Loop(); i++ {
+				next, _ := m.Update(keys[i%2])
+				m = next.(model)
 			}
 		})
 	}
