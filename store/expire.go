@@ -8,7 +8,6 @@ import (
 	"slices"
 	"time"
 	"unicode/utf8"
-
 )
 
 // SetExpiry sets the rule that deletes old items: when a feed's fetch is
