@@ -1,7 +1,6 @@
 package feeds
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -65,6 +64,9 @@ func (c *Client) FetchFeed(ctx context.Context, req Request) Result {
 		res.Validators = doc.validators
 		return res
 	}
+	// Parsing copies what it keeps, so the document's buffer can be
+	// reused by the next fetch.
+	defer putBodyBuffer(doc.body)
 	body, err := ToUTF8(doc.body, doc.contentType)
 	if err != nil {
 		res.Err = docErr(req.URL, err)
@@ -87,7 +89,7 @@ func (c *Client) parse(body []byte, base *url.URL) (feed Feed, err error) {
 			feed, err = Feed{}, fmt.Errorf("parser failed: %v", p)
 		}
 	}()
-	return Parse(bytes.NewReader(body), base, ParseOptions{Now: c.opt.Now(), MaxItems: c.opt.MaxItems})
+	return parseBytes(body, base, ParseOptions{Now: c.opt.Now(), MaxItems: c.opt.MaxItems})
 }
 
 // fetched is a document before any decoding.
@@ -167,7 +169,7 @@ func (c *Client) getHTTP(parent context.Context, rawURL string, u *url.URL, acce
 	case code < 200 || code > 299:
 		return doc, c.statusErr(rawURL, resp)
 	}
-	body, err := readCapped(resp.Body, c.opt.MaxBody, resp.ContentLength)
+	body, err := readCappedInto(getBodyBuffer(), resp.Body, c.opt.MaxBody, resp.ContentLength)
 	switch {
 	case errors.Is(err, errTooLarge):
 		return doc, fetchErr(rawURL, resp.StatusCode, err, "body larger than %s — raise [fetch] max_body",

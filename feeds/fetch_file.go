@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // fetchTarget turns what a user typed into a URL to fetch: http and https as
@@ -139,6 +140,12 @@ var errTooLarge = errors.New("body over the size cap")
 // sizeHint (a Content-Length or file size, -1 when unknown) claims or the
 // decompressor produces.
 func readCapped(r io.Reader, limit, sizeHint int64) ([]byte, error) {
+	return readCappedInto(nil, r, limit, sizeHint)
+}
+
+// readCappedInto is readCapped reading into buf's memory when it is large
+// enough to start with (a buffer from bodyBuffers).
+func readCappedInto(buf []byte, r io.Reader, limit, sizeHint int64) ([]byte, error) {
 	if sizeHint > limit {
 		return nil, errTooLarge
 	}
@@ -146,7 +153,10 @@ func readCapped(r io.Reader, limit, sizeHint int64) ([]byte, error) {
 	if sizeHint >= 0 {
 		size = sizeHint + 1 // +1 to see EOF without growing
 	}
-	buf := make([]byte, 0, min(size, limit+1))
+	if want := min(size, limit+1); int64(cap(buf)) < want {
+		buf = make([]byte, 0, want)
+	}
+	buf = buf[:0]
 	lr := io.LimitReader(r, limit+1)
 	for {
 		if len(buf) == cap(buf) && int64(cap(buf)) <= limit {
@@ -167,4 +177,28 @@ func readCapped(r io.Reader, limit, sizeHint int64) ([]byte, error) {
 		return nil, errTooLarge
 	}
 	return buf, nil
+}
+
+// bodyBuffers recycles the buffers feed documents are read into: a refresh
+// reads hundreds of documents of a few hundred kilobytes each, and each is
+// garbage once parsed.
+var bodyBuffers sync.Pool
+
+// maxPooledBody is the largest buffer kept for reuse.
+const maxPooledBody = 4 << 20
+
+func getBodyBuffer() []byte {
+	if b, ok := bodyBuffers.Get().(*[]byte); ok {
+		return *b
+	}
+	return nil
+}
+
+// putBodyBuffer gives b back for reuse; nothing may use it afterwards.
+func putBodyBuffer(b []byte) {
+	if cap(b) == 0 || cap(b) > maxPooledBody {
+		return
+	}
+	b = b[:0]
+	bodyBuffers.Put(&b)
 }

@@ -52,6 +52,12 @@ func Parse(r io.Reader, base *url.URL, opt ParseOptions) (Feed, error) {
 	if err != nil {
 		return Feed{}, fmt.Errorf("read feed: %w", err)
 	}
+	return parseBytes(data, base, opt)
+}
+
+// parseBytes is Parse of a document already in memory. The Feed holds no
+// reference to data.
+func parseBytes(data []byte, base *url.URL, opt ParseOptions) (Feed, error) {
 	if opt.Now.IsZero() {
 		opt.Now = time.Now()
 	}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -19,8 +20,17 @@ import (
 // its own way, so the index holds exactly the tokens the full text would
 // give it.
 func searchTerms(texts ...string) string {
-	seen := make(map[string]struct{}, 256)
+	seen := seenWords.Get().(map[string]struct{})
+	defer func() {
+		clear(seen)
+		seenWords.Put(seen)
+	}()
 	var b strings.Builder
+	size := 0
+	for _, t := range texts {
+		size += len(t)
+	}
+	b.Grow(min(size, 1<<16))
 	var key []byte // a word with its ASCII capitals lowered
 	for _, t := range texts {
 		for i := 0; i < len(t); {
@@ -44,6 +54,10 @@ func searchTerms(texts ...string) string {
 	}
 	return b.String()
 }
+
+// seenWords recycles searchTerms' sets of words: a refresh splits
+// thousands of stories, each with a few hundred distinct words.
+var seenWords = sync.Pool{New: func() any { return make(map[string]struct{}, 512) }}
 
 // asciiBreak marks the ASCII bytes that separate words: all but letters
 // and digits.
