@@ -30,7 +30,7 @@ type itemRow struct {
 	commentsURL, categories, encls string
 	summary                        string
 	body                           []byte // packBody(content)
-	terms                          string // searchTerms of title, summary and content
+	terms                          string // itemTerms of title, summary and content
 }
 
 // Prepare does the CPU work of saving f ahead of SavePrepared; it is safe
@@ -93,6 +93,6 @@ func prepareItem(f Fetched, it *feeds.Item) (itemRow, error) {
 		width: p.Width, height: p.Height, count: count,
 		commentsURL: sanitize.Line(it.Comments.URL), categories: string(cats), encls: string(encl),
 		summary: summary, body: body,
-		terms: searchTerms(title, feeds.HTMLText(summary), feeds.HTMLText(content)),
+		terms: itemTerms(title, summary, content),
 	}, nil
 }

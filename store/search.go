@@ -8,8 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-
-	"github.com/newsterm/newsterm/feeds"
 )
 
 // indexer keeps items_fts in step with items and articles inside one
@@ -29,17 +27,12 @@ func newIndexer(ctx context.Context, tx *sql.Tx) (*indexer, error) {
 
 func (x *indexer) close() { x.stmt.Close() }
 
-// index records terms (from searchTerms) as item id's words.
+// index records terms (from itemTerms) as item id's words.
 func (x *indexer) index(ctx context.Context, id int64, terms string) error {
 	if _, err := x.stmt.ExecContext(ctx, id, terms); err != nil {
 		return fmt.Errorf("index item %d for search: %w", id, err)
 	}
 	return nil
-}
-
-// itemTerms are the search terms of a stored item's own text.
-func itemTerms(title, summary, content string) string {
-	return searchTerms(title, feeds.HTMLText(summary), feeds.HTMLText(content))
 }
 
 // reindexAll rebuilds the search index from every item; migration 5 runs

@@ -6,31 +6,31 @@ import (
 	"testing"
 )
 
-func TestSearchTerms(t *testing.T) {
+func TestItemTerms(t *testing.T) {
 	tests := []struct {
-		in   []string
-		want string
+		title, summary, content string
+		want                    string
 	}{
-		{[]string{"The cat and THE dog", "the Cat"}, "The cat and dog"},
-		{[]string{"network's reach—far", "“quoted”"}, "network s reach far quoted"},
-		{[]string{"émigré Émigré 東京、大阪"}, "émigré Émigré 東京、大阪"}, // FTS5 splits and folds these itself
-		{[]string{"", "  \t\n", "--"}, ""},
-		{[]string{"a1 A1 1a"}, "a1 1a"},
+		{"The cat and THE dog", "<p>the Cat</p>", "", "The cat and dog"},
+		{"", "network's reach&mdash;far", "<p>“quoted” <b>bold</b>ly</p>", "network s reach far quoted boldly"},
+		{"émigré Émigré", "", "東京、大阪", "émigré Émigré 東京、大阪"}, // FTS5 splits and folds these itself
+		{"", "  \t\n", "<script>var hidden;</script><p class=\"attr\">--</p>", ""},
+		{"a1 A1 1a", "", "", "a1 1a"},
 	}
 	for _, tt := range tests {
-		if got := searchTerms(tt.in...); got != tt.want {
-			t.Errorf("searchTerms(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := itemTerms(tt.title, tt.summary, tt.content); got != tt.want {
+			t.Errorf("itemTerms(%q, %q, %q) = %q, want %q", tt.title, tt.summary, tt.content, got, tt.want)
 		}
 	}
 }
 
-// TestSearchTermsFindWhatFullTextWould indexes the same texts both ways and
+// TestItemTermsFindWhatFullTextWould indexes the same texts both ways and
 // checks that every word of the full text is found through the terms.
-func TestSearchTermsFindWhatFullTextWould(t *testing.T) {
+func TestItemTermsFindWhatFullTextWould(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t)
 	text := "Kraków's «naïve» café—ÉCOLE 東京、大阪 x_y über-cool ΣΊΣΥΦΟΣ Straße 3.14 İstanbul"
-	for i, body := range []string{text, searchTerms(text)} {
+	for i, body := range []string{text, itemTerms(text, "", "")} {
 		if _, err := s.db.ExecContext(ctx, "INSERT INTO items_fts (rowid, terms) VALUES (?, ?)", i+1, body); err != nil {
 			t.Fatal(err)
 		}
