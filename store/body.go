@@ -87,29 +87,18 @@ func compressBodies(ctx context.Context, tx *sql.Tx) error {
 		return fmt.Errorf("compress bodies: %w", err)
 	}
 	defer update.Close()
-	for last := int64(0); ; {
-		rows, err := tx.QueryContext(ctx, `SELECT id, content FROM items
-			WHERE id > ? ORDER BY id LIMIT 500`, last)
+	err = eachItem(ctx, tx, "content", scanRow, func(r row) int64 { return r.id }, func(r row) error {
+		body, err := packBody(r.content)
 		if err != nil {
-			return fmt.Errorf("compress bodies: %w", err)
+			return err
 		}
-		batch, err := collect(rows, scanRow)
-		if err != nil {
-			return fmt.Errorf("compress bodies: %w", err)
+		if _, err := update.ExecContext(ctx, body, r.id); err != nil {
+			return fmt.Errorf("item %d: %w", r.id, err)
 		}
-		if len(batch) == 0 {
-			break
-		}
-		for _, r := range batch {
-			body, err := packBody(r.content)
-			if err != nil {
-				return err
-			}
-			if _, err := update.ExecContext(ctx, body, r.id); err != nil {
-				return fmt.Errorf("compress body of item %d: %w", r.id, err)
-			}
-		}
-		last = batch[len(batch)-1].id
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("compress bodies: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, "ALTER TABLE items DROP COLUMN content"); err != nil {
 		return fmt.Errorf("drop uncompressed bodies: %w", err)

@@ -55,31 +55,17 @@ func reindexAll(ctx context.Context, tx *sql.Tx) error {
 		err = sc.Scan(&r.id, &r.title, &r.summary, &r.body)
 		return r, err
 	}
-	var last int64
-	for {
-		rows, err := tx.QueryContext(ctx, `SELECT id, title, summary, body FROM items
-			WHERE id > ? ORDER BY id LIMIT 500`, last)
+	err = eachItem(ctx, tx, "title, summary, body", scanRow, func(r row) int64 { return r.id }, func(r row) error {
+		content, err := unpackBody(r.body)
 		if err != nil {
-			return fmt.Errorf("read items to index: %w", err)
+			return fmt.Errorf("index item %d: %w", r.id, err)
 		}
-		batch, err := collect(rows, scanRow)
-		if err != nil {
-			return fmt.Errorf("read items to index: %w", err)
-		}
-		if len(batch) == 0 {
-			return nil
-		}
-		for _, r := range batch {
-			content, err := unpackBody(r.body)
-			if err != nil {
-				return fmt.Errorf("index item %d: %w", r.id, err)
-			}
-			if err := idx.index(ctx, r.id, itemTerms(r.title, r.summary, content)); err != nil {
-				return err
-			}
-		}
-		last = batch[len(batch)-1].id
+		return idx.index(ctx, r.id, itemTerms(r.title, r.summary, content))
+	})
+	if err != nil {
+		return fmt.Errorf("rebuild search index: %w", err)
 	}
+	return nil
 }
 
 // matchQuery turns what the user typed into an FTS5 query: every word must

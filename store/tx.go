@@ -135,3 +135,30 @@ func execFound(ctx context.Context, tx *sql.Tx, query string, args ...any) error
 	}
 	return nil
 }
+
+// eachItem runs fn on each row of "SELECT id, ... FROM items", in id order
+// and 500 rows at a time, so that a migration over a large store never
+// holds every row at once. columns follows "id, " in the select list;
+// scan reads a whole row, id first, and id gives a row's id back.
+func eachItem[T any](ctx context.Context, tx *sql.Tx, columns string, scan func(scanner) (T, error),
+	id func(T) int64, fn func(T) error) error {
+	for last := int64(0); ; {
+		rows, err := tx.QueryContext(ctx, "SELECT id, "+columns+" FROM items WHERE id > ? ORDER BY id LIMIT 500", last)
+		if err != nil {
+			return err
+		}
+		batch, err := collect(rows, scan)
+		if err != nil {
+			return err
+		}
+		if len(batch) == 0 {
+			return nil
+		}
+		for _, r := range batch {
+			if err := fn(r); err != nil {
+				return err
+			}
+		}
+		last = id(batch[len(batch)-1])
+	}
+}
