@@ -76,8 +76,10 @@ func reindexAll(ctx context.Context, tx *sql.Tx) error {
 // so a search typed a letter at a time finds "Haqqani" from "Haq".
 // "" means nothing to search.
 func matchQuery(q string) string {
+	// Combining marks separate words for unicode61 too ("cafe\u0301s" is
+	// "cafe" and "s"), so they split here.
 	pieces := strings.FieldsFunc(q, func(r rune) bool {
-		return !unicode.In(r, unicode.L, unicode.N, unicode.M, unicode.Co) || 0x2000 <= r && r <= 0x206F
+		return !unicode.In(r, unicode.L, unicode.N, unicode.Co) || 0x2000 <= r && r <= 0x206F
 	})
 	terms := make([]string, len(pieces))
 	for i, p := range pieces {
@@ -98,6 +100,17 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Item, er
 		return []Item{}, nil
 	}
 	what := "search " + query
+	items, err := s.search(ctx, what, match, limit)
+	if err != nil && strings.Contains(err.Error(), "phrase queries are not supported") {
+		// A letter newer than SQLite's Unicode tables splits a word into
+		// two tokens, which an index without positions cannot match.
+		return nil, fmt.Errorf("%s: a word holds a character the search index splits words at; "+
+			"search for the parts on either side of it", what)
+	}
+	return items, err
+}
+
+func (s *Store) search(ctx context.Context, what, match string, limit int) ([]Item, error) {
 	if limit > 0 {
 		if items, ok, err := s.searchNewest(ctx, what, match, limit); err != nil || ok {
 			return items, err
