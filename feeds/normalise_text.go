@@ -92,10 +92,15 @@ func HTMLText(s string) string {
 // hiddenTag are elements whose text is never shown.
 var hiddenTag = map[string]bool{"script": true, "style": true, "template": true, "noscript": true}
 
+// blockTag are elements that end a word: HTML's block-level elements, table
+// cells and line breaks ("<th>name</th><th>count</th>" is two words).
 var blockTag = map[string]bool{
-	"br": true, "p": true, "div": true, "li": true, "tr": true, "td": true,
+	"br": true, "p": true, "div": true, "li": true, "tr": true, "td": true, "th": true,
 	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
-	"blockquote": true, "figcaption": true, "hr": true,
+	"blockquote": true, "figcaption": true, "hr": true, "ul": true, "ol": true, "dl": true,
+	"dt": true, "dd": true, "pre": true, "table": true, "thead": true, "tbody": true, "tfoot": true,
+	"caption": true, "figure": true, "section": true, "article": true, "aside": true, "header": true,
+	"footer": true, "nav": true, "main": true, "address": true, "details": true, "summary": true,
 }
 
 // hasTag reports whether s seems to carry HTML markup: a '<' followed by a

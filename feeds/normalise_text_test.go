@@ -15,6 +15,8 @@ func TestHTMLText(t *testing.T) {
 		{"A &amp;amp; B", "A &amp; B"},
 		{"<style>p{}</style>x<script>y</script><template>t</template><noscript>n</noscript>", "x"},
 		{`<div class="word">text</div>`, " text "},
+		{"<tr><th>name</th><th>count</th></tr>", "  name  count  "}, // table cells are words apart
+		{"<pre>code</pre>after<figure>x</figure>", " code after x "},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
