@@ -11,21 +11,21 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
-	"time"
 )
 
 // gauge counts requests in flight, overall and per server, and keeps the
 // highest counts seen.
 type gauge struct {
-	mu                sync.Mutex
-	now, max          int
-	perHost, hostMax  map[string]int
-	arrived, released chan struct{}
+	mu               sync.Mutex
+	now, max         int
+	perHost, hostMax map[string]int
+	finished         map[string]int // requests each server has answered
+	released         chan struct{}
 }
 
 func newGauge() *gauge {
-	return &gauge{perHost: map[string]int{}, hostMax: map[string]int{},
-		arrived: make(chan struct{}), released: make(chan struct{})}
+	return &gauge{perHost: map[string]int{}, hostMax: map[string]int{}, finished: map[string]int{},
+		released: make(chan struct{})}
 }
 
 // handler blocks each request until the test releases it (or ends).
@@ -39,67 +39,45 @@ func (g *gauge) handler(srv *faultServer) http.HandlerFunc {
 		g.hostMax[host] = max(g.hostMax[host], g.perHost[host])
 		g.mu.Unlock()
 		select {
-		case g.arrived <- struct{}{}:
-		case <-srv.release:
-		}
-		select {
 		case <-g.released:
 		case <-srv.release:
 		}
 		g.mu.Lock()
 		g.now--
 		g.perHost[host]--
+		g.finished[host]++
 		g.mu.Unlock()
 		w.WriteHeader(http.StatusNoContent)
 	}
 }
 
-// drive lets total requests through one at a time. Before each release it
-// waits until the requests settle: every request not yet released has
-// either reached a handler or is parked in the limiter. So the most the
-// limits allow is in flight at each step, and any excess shows in g.max,
-// without assuming which host's request a release lets go (when the last
-// requests all belong to one host, fewer than limit can be in flight).
-func (g *gauge) drive(t *testing.T, l *limiter, total int) {
+// drive lets the requests through one at a time. Before each release it
+// waits until the one released before has been answered and as many
+// requests are in flight as the limits allow for what is left:
+// min(jobs, Σ over servers of min(perHost, requests not yet answered)).
+// So every step reaches the most the limits allow, any excess shows in
+// g.max, and no step waits for more than the remaining requests can give
+// (when the last ones all belong to one server, fewer than jobs can run).
+// totals is how many requests each server gets.
+func (g *gauge) drive(t *testing.T, jobs, perHost int, totals map[string]int) {
 	t.Helper()
-	arrived, released := 0, 0
-	for released < total {
-		waitFor(t, "requests to reach a handler or the limiter queue", func() bool {
-			for {
-				select {
-				case <-g.arrived:
-					arrived++
-					continue
-				default:
-				}
-				return (arrived-released)+queued(l) == total-released
+	total := 0
+	for _, n := range totals {
+		total += n
+	}
+	for released := 0; released < total; released++ {
+		waitFor(t, "the limits' share of requests to be in flight", func() bool {
+			g.mu.Lock()
+			defer g.mu.Unlock()
+			answered, allowed := 0, 0
+			for host, n := range totals {
+				answered += g.finished[host]
+				allowed += min(perHost, n-g.finished[host])
 			}
+			return answered == released && g.now >= min(jobs, allowed)
 		})
-		if arrived == released {
-			// Every remaining request waits for a slot that a finishing
-			// request still holds: wait for the next one to arrive.
-			select {
-			case <-g.arrived:
-				arrived++
-			case <-time.After(hangGuard):
-				t.Fatalf("no request arrived; %d of %d released", released, total)
-			}
-			continue
-		}
 		g.released <- struct{}{}
-		released++
 	}
-}
-
-// queued counts requests waiting in l for a slot.
-func queued(l *limiter) int {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	n := 0
-	for _, h := range l.hosts {
-		n += h.users
-	}
-	return n - len(l.jobs)
 }
 
 func TestFetchAllLimits(t *testing.T) {
@@ -118,16 +96,18 @@ func TestFetchAllLimits(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			g := newGauge()
 			var reqs []Request
+			totals := map[string]int{}
 			for range tt.hosts {
 				srv := newFaultServer(t)
 				for i := range tt.perHost {
 					reqs = append(reqs, Request{URL: srv.route(fmt.Sprintf("/feed%d", i), g.handler(srv))})
 				}
+				totals[srv.URL] = tt.perHost
 			}
 			c := newTestClient(t, tt.opt)
 			finished := make(chan []Result, 1)
 			go func() { finished <- c.FetchAll(context.Background(), reqs, nil) }()
-			g.drive(t, c.limits, len(reqs))
+			g.drive(t, c.opt.Jobs, c.opt.PerHost, totals)
 			if got := <-finished; len(got) != len(reqs) {
 				t.Fatalf("%d results for %d requests", len(got), len(reqs))
 			}
