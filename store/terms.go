@@ -32,7 +32,11 @@ func itemTerms(title, summaryHTML, contentHTML string) string {
 		if _, dup := seen[string(key)]; dup { // no allocation
 			return
 		}
-		seen[string(key)] = struct{}{}
+		if string(key) == w {
+			seen[w] = struct{}{} // the word itself: no copy for the usual lower-case word
+		} else {
+			seen[string(key)] = struct{}{}
+		}
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
