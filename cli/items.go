@@ -80,7 +80,7 @@ func runSearch(ctx context.Context, a *app, args []string) error {
 	return a.withStore(ctx, func(_ *config.Config, db *store.Store) error {
 		items, err := db.Search(ctx, query, *limit)
 		if err != nil {
-			return fmt.Errorf("search %q: %w", query, err)
+			return err // it names the query
 		}
 		return a.printItems(items, *asJSON, "Nothing found.")
 	})

@@ -99,7 +99,7 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Item, er
 	if match == "" {
 		return []Item{}, nil
 	}
-	what := "search " + query
+	what := fmt.Sprintf("search %q", query)
 	items, err := s.search(ctx, what, match, limit)
 	if err != nil && strings.Contains(err.Error(), "phrase queries are not supported") {
 		// A letter newer than SQLite's Unicode tables splits a word into

@@ -304,10 +304,7 @@ const searchLimit = 1000
 
 func (b backend) search(query string) tea.Cmd {
 	return guard(func() tea.Msg {
-		items, err := b.db.Search(b.ctx, query, searchLimit)
-		if err != nil {
-			err = fmt.Errorf("search %q: %w", query, err)
-		}
+		items, err := b.db.Search(b.ctx, query, searchLimit) // its errors name the query
 		return searchedMsg{query: query, items: items, err: err}
 	})
 }
