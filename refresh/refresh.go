@@ -30,13 +30,6 @@ type Summary struct {
 // time): how many are done out of total, and that feed's URL and error.
 type Progress func(done, total int, url string, err error)
 
-// prepared is one fetched feed made ready for the store.
-type prepared struct {
-	url      string
-	fetchErr error
-	p        store.Prepared
-}
-
 // Run fetches every feed in list with c's concurrency limits and stores each
 // result in its own transaction as it arrives. A host that asked newsterm to
 // wait (Retry-After, remembered in the store) is not asked again before
@@ -57,30 +50,30 @@ func Run(ctx context.Context, c *feeds.Client, db *store.Store, list []store.Fee
 	// Each feed is prepared for the store (sanitized, compressed, split
 	// into search terms) in the goroutine that fetched it; saves run one
 	// at a time, in the order feeds finish.
-	prepare := func(r feeds.Result) prepared {
-		return prepared{url: r.URL, fetchErr: r.Err, p: store.Prepare(store.Fetched{
+	prepare := func(r feeds.Result) store.Prepared {
+		return store.Prepare(store.Fetched{
 			URL: r.URL, At: now(), Feed: r.Feed, NotModified: r.NotModified,
 			Validators: r.Validators, Err: r.Err,
-		})}
+		})
 	}
-	feeds.FetchThen(ctx, c, reqs, prepare, func(r prepared) {
+	feeds.FetchThen(ctx, c, reqs, prepare, func(p store.Prepared) {
 		done++
-		n, err := db.SavePrepared(ctx, r.p)
-		failed := r.fetchErr
+		n, err := db.SavePrepared(ctx, p)
+		failed := p.FetchErr()
 		if err != nil {
 			// The feed was fetched but could not be stored: it failed too.
-			failed = fmt.Errorf("save %s: %w", r.url, err)
+			failed = fmt.Errorf("save %s: %w", p.URL(), err)
 			if storeErr == nil {
 				storeErr = failed
 			}
 		}
 		if failed != nil {
-			sum.Failed = append(sum.Failed, Failure{URL: r.url, Error: sanitize.Line(failed.Error())})
+			sum.Failed = append(sum.Failed, Failure{URL: p.URL(), Error: sanitize.Line(failed.Error())})
 		} else {
 			sum.NewItems += n
 		}
 		if progress != nil {
-			progress(done, len(list), r.url, failed)
+			progress(done, len(list), p.URL(), failed)
 		}
 	})
 	if storeErr != nil {

@@ -19,6 +19,12 @@ type Prepared struct {
 	err   error // from preparing; the save fails with it
 }
 
+// URL is the fetched feed's URL.
+func (p Prepared) URL() string { return p.f.URL }
+
+// FetchErr is the fetch's own error (nil when the feed was fetched).
+func (p Prepared) FetchErr() error { return p.f.Err }
+
 // itemRow is one item's column values, in upsertSQL's order.
 type itemRow struct {
 	guid, title, link, author      string
