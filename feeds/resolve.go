@@ -171,7 +171,7 @@ func urlAttrsAbsolute(s string) bool {
 }
 
 func skipHTMLSpace(s string, j int) int {
-	for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r' || s[j] == '\f') {
+	for j < len(s) && isHTMLSpace(s[j]) {
 		j++
 	}
 	return j

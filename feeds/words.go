@@ -86,7 +86,7 @@ func skipBreaks(t string, i int) int {
 func skipWord(t string, i int) int {
 	for i < len(t) {
 		if c := t[i]; c < utf8.RuneSelf {
-			if asciiBreak[c] || c == '<' || c == '&' {
+			if asciiBreak[c] { // '<' and '&' among them
 				return i
 			}
 			i++

@@ -18,7 +18,7 @@ func scanHTMLWords(s string, yield func(string)) bool {
 		c := s[i]
 		switch {
 		case c == '<':
-			next, ok := skipMarkup(s, i)
+			next, _, ok := skipMarkup(s, i)
 			if !ok {
 				return false
 			}
@@ -61,11 +61,11 @@ func afterWord(s string, j int) (int, bool) {
 		return skipBreakEntity(s, j)
 	case '<':
 		for {
-			next, ok := skipMarkup(s, j)
+			next, breaks, ok := skipMarkup(s, j)
 			if !ok {
 				return 0, false
 			}
-			if breaksWords(s, j) || next >= len(s) {
+			if breaks || next >= len(s) {
 				return next, true
 			}
 			if s[next] != '<' {
@@ -82,8 +82,9 @@ func afterWord(s string, j int) (int, bool) {
 
 // skipMarkup returns the index just past the markup starting at s[i]
 // ('<'): a tag, or a script or style element whole. A '<' that starts no
-// tag is text (a word break) and is skipped alone.
-func skipMarkup(s string, i int) (int, bool) {
+// tag is text (a word break) and is skipped alone. breaks reports whether
+// HTMLText puts a space there: a block tag, or that lone '<'.
+func skipMarkup(s string, i int) (next int, breaks, ok bool) {
 	j := i + 1
 	end := false
 	if j < len(s) && s[j] == '/' {
@@ -91,31 +92,44 @@ func skipMarkup(s string, i int) (int, bool) {
 	}
 	if j >= len(s) || !isASCIILetter(s[j]) {
 		if end || (j < len(s) && (s[j] == '!' || s[j] == '?')) {
-			return 0, false // "</ ", "<!--", "<!DOCTYPE", "<?xml": the tokenizer's rules
+			return 0, false, false // "</ ", "<!--", "<!DOCTYPE", "<?xml": the tokenizer's rules
 		}
-		return i + 1, true // "a < b": text
+		return i + 1, true, true // "a < b": text
 	}
 	k := j
 	for k < len(s) && (isASCIILetter(s[k]) || '0' <= s[k] && s[k] <= '9') {
 		k++
 	}
 	if k < len(s) && !isTagNameEnd(s[k]) {
-		return 0, false // a name with other characters in it
+		return 0, false, false // a name with other characters in it
 	}
-	name := strings.ToLower(s[j:k])
+	var buf [16]byte
+	name := lowerName(buf[:0], s[j:k])
 	close := tagEnd(s, k)
 	if close < 0 {
-		return 0, false // an unterminated tag
+		return 0, false, false // an unterminated tag
 	}
 	switch {
 	case end:
-		return close, true
-	case name == "script" || name == "style":
-		return skipRawText(s, close, name)
-	case rawOrHidden[name]:
-		return 0, false
+	case string(name) == "script" || string(name) == "style":
+		next, ok := skipRawText(s, close, string(name))
+		return next, false, ok
+	case rawOrHidden[string(name)]:
+		return 0, false, false
 	}
-	return close, true
+	return close, blockTag[string(name)], true
+}
+
+// lowerName appends name lower-cased to dst; names longer than dst's
+// capacity (no tag newsterm knows) come back as they are.
+func lowerName(dst []byte, name string) []byte {
+	if len(name) > cap(dst) {
+		return []byte(name)
+	}
+	for i := 0; i < len(name); i++ {
+		dst = append(dst, name[i]|0x20) // ASCII letters and digits only
+	}
+	return dst
 }
 
 // rawOrHidden are elements the tokenizer reads as raw text, or HTMLText
@@ -195,20 +209,6 @@ func skipRawText(s string, i int, name string) (int, bool) {
 		}
 		i = k
 	}
-}
-
-// breaksWords reports whether the tag at s[i] is a block tag, which
-// HTMLText turns into a space.
-func breaksWords(s string, i int) bool {
-	j := i + 1
-	if j < len(s) && s[j] == '/' {
-		j++
-	}
-	k := j
-	for k < len(s) && (isASCIILetter(s[k]) || '0' <= s[k] && s[k] <= '9') {
-		k++
-	}
-	return blockTag[strings.ToLower(s[j:k])]
 }
 
 // skipBreakEntity returns the index just past the character reference at
