@@ -264,14 +264,7 @@ func TestLeadPhotoSources(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, err := Extract(strings.NewReader(tt.page), nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got Photo
-			if a.Photo != nil {
-				got = *a.Photo
-			}
+			a, got := extractPhoto(t, tt.page)
 			if got != tt.want {
 				t.Errorf("photo = %+v, want %+v", got, tt.want)
 			}

@@ -7,6 +7,20 @@ import (
 
 // TestLazyAndLooseLeadPhotos covers lead images that scripts load late
 // and captions that sit outside any <figure>.
+// extractPhoto extracts page and returns the article and its lead photo
+// (the zero Photo when there is none).
+func extractPhoto(t *testing.T, page string) (Article, Photo) {
+	t.Helper()
+	a, err := Extract(strings.NewReader(page), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Photo == nil {
+		return a, Photo{}
+	}
+	return a, *a.Photo
+}
+
 func TestLazyAndLooseLeadPhotos(t *testing.T) {
 	story := `<p>` + strings.Repeat("The story itself begins here and goes on for a while. ", 4) + `</p>`
 	tests := []struct {
@@ -40,14 +54,7 @@ func TestLazyAndLooseLeadPhotos(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, err := Extract(strings.NewReader(tt.page), nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got Photo
-			if a.Photo != nil {
-				got = *a.Photo
-			}
+			a, got := extractPhoto(t, tt.page)
 			if got != tt.want {
 				t.Errorf("photo = %+v\nwant    %+v", got, tt.want)
 			}

@@ -3,7 +3,6 @@ package feeds
 import (
 	"bytes"
 	"net/url"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -14,17 +13,7 @@ import (
 // accepts http, https and file feed URLs, that every text it returns is
 // terminal-safe, and that what it reads survives a write and a re-read.
 func FuzzOPML(f *testing.F) {
-	files, err := filepath.Glob(filepath.Join("testdata", "opml", "*.opml"))
-	if err != nil {
-		f.Fatal(err)
-	}
-	for _, name := range files {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(data)
-	}
+	addSeedFiles(f, filepath.Join("testdata", "opml", "*.opml"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		outlines, skipped, err := ReadOPML(bytes.NewReader(data))
 		if err != nil {

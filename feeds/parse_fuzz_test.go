@@ -10,10 +10,9 @@ import (
 	"time"
 )
 
-// FuzzParse checks that no document makes Parse panic and that whatever it
-// returns is terminal-safe.
-func FuzzParse(f *testing.F) {
-	files, err := filepath.Glob(filepath.Join("testdata", "feeds", "*"))
+// addSeedFiles adds each file matching pattern to f's seed corpus.
+func addSeedFiles(f *testing.F, pattern string) {
+	files, err := filepath.Glob(pattern)
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -24,6 +23,12 @@ func FuzzParse(f *testing.F) {
 		}
 		f.Add(data)
 	}
+}
+
+// FuzzParse checks that no document makes Parse panic and that whatever it
+// returns is terminal-safe.
+func FuzzParse(f *testing.F) {
+	addSeedFiles(f, filepath.Join("testdata", "feeds", "*"))
 	f.Add([]byte(`<rss version="2.0"><channel xml:base="file:///etc/"><title>t</title>
 <item><guid>1</guid><title>a</title><link>passwd</link><comments>shadow</comments></item></channel></rss>`))
 	base, err := url.Parse("https://fuzz.example/dir/feed.xml")
