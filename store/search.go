@@ -127,7 +127,9 @@ func (s *Store) search(ctx context.Context, what, match string, limit int) ([]It
 // joining and sorting every match would cost more than walking the
 // stories newest first and keeping the matching ones: the cost then
 // follows the limit, not the number of matches. ok is false when the
-// matches are few enough to sort (matches² ≤ limit × stories).
+// matches are few enough to sort (matches² ≤ limit × stories, the number of
+// stories taken as the highest id: an index lookup, not a count, and never
+// too small since ids are not reused).
 func (s *Store) searchNewest(ctx context.Context, what, match string, limit int) (items []Item, ok bool, err error) {
 	err = s.read(ctx, what, func() error {
 		// One row of ids, not one row per id: a common word matches most
